@@ -1,0 +1,1 @@
+"""Subcommands of the `nianbao` command line, one module each."""

@@ -1,0 +1,54 @@
+"""The consistency checks (勾稽关系) of spec §4: pure functions from a report to findings."""
+
+from __future__ import annotations
+
+from editor.domain.checks.findings import (
+    RULES,
+    SEVERITY_NAMES,
+    Finding,
+    RuleInfo,
+    Severity,
+    TextSpan,
+    count_by_severity,
+    summary_text,
+)
+from editor.domain.checks.prose import check_fee, check_form_version, check_sections
+from editor.domain.checks.tables import check_relations, check_values, sum_fill_values
+from editor.domain.checks.year import check_cross_year
+from editor.domain.model import Report
+
+__all__ = [
+    "RULES",
+    "SEVERITY_NAMES",
+    "Finding",
+    "RuleInfo",
+    "Severity",
+    "TextSpan",
+    "check_report",
+    "count_by_severity",
+    "sum_fill_values",
+    "summary_text",
+]
+
+
+def check_report(report: Report, previous: Report | None = None) -> list[Finding]:
+    """Every finding for `report`, errors first.
+
+    Cross-year rules use `previous` when given, otherwise the last-year values the report keeps
+    as a reference (`report.previous`, filled by "new from last year").
+    """
+    form = report.form
+    findings = [
+        *check_form_version(report, form),
+        *check_relations(report, form),
+        *check_values(report, form),
+        *check_sections(report, form),
+        *check_fee(report, form),
+    ]
+    if previous is not None:
+        findings += check_cross_year(report, form, previous.tables, previous.meta.form_version)
+    elif report.previous is not None:
+        last_form = report.previous_form or form.version
+        findings += check_cross_year(report, form, report.previous, last_form)
+    findings.sort(key=lambda f: not f.is_error)
+    return findings

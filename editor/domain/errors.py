@@ -1,0 +1,23 @@
+"""User-fixable failures: exceptions whose message is written for the clerk, in Chinese."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Something the user can fix (a bad file, a newer version); `str(e)` is shown as is."""
+
+    def __init__(self, message: str, *, detail: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.detail = detail  # extra lines for a "详细信息" box; never a traceback
+
+    def __str__(self) -> str:
+        return self.message if not self.detail else f"{self.message}\n{self.detail}"
+
+
+class ReportFileError(UserError):
+    """A file could not be read as a report."""
+
+
+class ValueInputError(UserError):
+    """Text typed or pasted into a number cell could not be taken as a value."""

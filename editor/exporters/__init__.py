@@ -1,0 +1,1 @@
+"""Qt-free writers: Excel (openpyxl), PDF (reportlab), and the fonts they use."""

@@ -1,0 +1,1 @@
+"""Qt-free readers: Excel workbooks, published reports (txt/html/docx/pdf), last year's file."""

@@ -1,0 +1,27 @@
+"""Shared test setup: Qt runs offscreen, and paths to the project's sample and shared samples."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Must be set before any PySide6 import, so tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "resources" / "examples" / "longting-2023.nianbao"
+SHARED_SAMPLES = ROOT.parent / "shared" / "samples"
+
+
+@pytest.fixture
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture
+def sample_report():  # type: ignore[no-untyped-def]
+    from editor.domain.storage import load_report
+
+    return load_report(SAMPLE)
