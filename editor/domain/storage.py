@@ -65,7 +65,10 @@ def parse_report_bytes(data: bytes, *, name: str = "文件") -> Report:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise ReportFileError(f"“{name}”不是 UTF-8 文本，不是年报文件。") from e
+        if e.reason != "unexpected end of data":
+            raise ReportFileError(f"“{name}”不是 UTF-8 文本，不是年报文件。") from e
+        # Cut off inside a character: a truncated file, which the JSON parser reports as such.
+        text = data[: e.start].decode("utf-8-sig")
     if not text.strip():
         raise ReportFileError(f"“{name}”是空文件。")
     try:
