@@ -146,6 +146,14 @@ class TableDef:
         return frozenset(self.cells)
 
     @cached_property
+    def columns_of_row(self) -> dict[str, frozenset[str]]:
+        """The column keys each row has a value in (表二's blocks differ row by row)."""
+        out: dict[str, set[str]] = {}
+        for ref in self.cells:
+            out.setdefault(ref.row, set()).add(ref.column)
+        return {row: frozenset(columns) for row, columns in out.items()}
+
+    @cached_property
     def total_cells(self) -> frozenset[CellRef]:
         """Cells that are the total of a sum relation (drawn distinctly, fillable)."""
         return frozenset(s.total for s in self.sums)

@@ -89,6 +89,19 @@ class Report(BaseModel):
                 for column, value in columns.items():
                     yield CellRef(table, row, column), value
 
+    def flat_values(self) -> dict[CellRef, int | float]:
+        """Every filled cell in one flat mapping, for code that reads many cells (the checks).
+
+        Keys are plain (table, row, column) tuples, which hash and compare equal to CellRefs and
+        are much cheaper to build.
+        """
+        return {
+            (table, row, column): value  # type: ignore[misc]
+            for table, rows in self.tables.items()
+            for row, columns in rows.items()
+            for column, value in columns.items()
+        }
+
     def previous_value(self, ref: CellRef) -> int | float | None:
         if self.previous is None:
             return None

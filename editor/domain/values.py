@@ -56,6 +56,8 @@ def _check_sign(value: int | float, text: str, kind: ValueKind) -> int | float:
 
 def value_problem(value: object, kind: ValueKind) -> str | None:
     """Why a stored value does not fit its column, or None if it does."""
+    if type(value) is int and (value >= 0 or kind is ValueKind.SIGNED):
+        return None  # the common case, checked first: it runs for every cell on every keystroke
     if isinstance(value, bool) or not isinstance(value, int | float):
         return KIND_RULE[kind]
     if isinstance(value, float) and not math.isfinite(value):

@@ -195,3 +195,8 @@ def test_storage_json_schema_matches_model() -> None:
     schema = storage.json_schema()
     assert set(schema["required"]) == {"meta"}
     assert {"format", "schema_version", "meta", "prose", "tables"} <= set(schema["properties"])
+
+
+def test_storage_documented_schema_is_current() -> None:
+    committed = Path(__file__).resolve().parents[2] / "docs" / "report.schema.json"
+    assert json.loads(committed.read_text(encoding="utf-8")) == storage.json_schema()

@@ -38,10 +38,11 @@ def check_report(report: Report, previous: Report | None = None) -> list[Finding
     as a reference (`report.previous`, filled by "new from last year").
     """
     form = report.form
+    values = report.flat_values()
     findings = [
         *check_form_version(report, form),
-        *check_relations(report, form),
-        *check_values(report, form),
+        *check_relations(values, form),
+        *check_values(values, form),
         *check_sections(report, form),
         *check_fee(report, form),
     ]
