@@ -1,10 +1,75 @@
-"""Composition root for the GUI (filled in by the editor-window work)."""
+"""Composition root for the GUI: the application, its translations and font, the main window."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QStandardPaths, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from editor.assets import BUNDLED_CJK_FONT
+from editor.ui.crash import make_crash_handler
+from editor.ui.main_window import MainWindow
+from editor.ui.recovery import RecoveryStore
 
 
-def main() -> int:
-    print("图形界面尚未完成；请使用命令行：nianbao --help", file=sys.stderr)
-    return 2
+def create_application(argv: Sequence[str]) -> QApplication:
+    """The QApplication with names (for settings paths), Chinese Qt dialogs and a CJK font."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+    app.setOrganizationName("nianbao")
+    app.setApplicationName("nianbao")
+    app.setApplicationDisplayName("年报编辑器")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    if translator.load(
+        "qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(translator)
+    _ensure_cjk_font(app)
+    return app
+
+
+def _ensure_cjk_font(app: QApplication) -> None:
+    # A new machine may have no font with Chinese glyphs: boxes instead of text.
+    if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        return
+    font_id = QFontDatabase.addApplicationFont(str(BUNDLED_CJK_FONT))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        font = QFont(app.font())
+        font.setFamilies([families[0], *font.families()])
+        app.setFont(font)
+
+
+def data_dir() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def start(argv: Sequence[str], *, autosave_ms: int = 30_000, idle_ms: int = 5_000) -> MainWindow:
+    """Builds and shows the window: opens argv[1] if given, else offers a crash recovery."""
+    window = MainWindow(
+        QSettings(),
+        RecoveryStore(data_dir() / "recovery"),
+        autosave_ms=autosave_ms,
+        idle_ms=idle_ms,
+    )
+    sys.excepthook = make_crash_handler(data_dir() / "logs", window.emergency_save, lambda: window)
+    window.show()
+    if len(argv) > 1:
+        window.open_path(Path(argv[1]))
+    else:
+        window.offer_recovery()
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv if argv is None else argv)
+    app = create_application(args)
+    window = start(args)
+    code = app.exec()
+    del window
+    return code

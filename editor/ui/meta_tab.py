@@ -1,0 +1,92 @@
+"""The 基本信息 tab: organ, year, form version, 落款, 成文日期 and contact lines."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.ui.document import ReportDocument
+from editor.ui.prose_editor import ProseTextEdit
+from editor.ui.shortcuts import UndoKeysToWindow
+
+# field → (label, placeholder); one place for the wording.
+_LINE_FIELDS = {
+    "organ": ("机关全称", "如：龙亭区人民政府办公室"),
+    "signer": ("落款", "报告末尾署名的机关名称"),
+    "date": ("成文日期", "如：2024年1月20日"),
+}
+
+
+class MetaTab(QWidget):
+    """Edits `report.meta`; each finished edit is one undo step."""
+
+    def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._undo_keys = UndoKeysToWindow(self)
+        outer = QVBoxLayout(self)
+        heading = QLabel(document.report.title or "基本信息")
+        heading.setStyleSheet("font-size: 16px; font-weight: bold; padding: 6px 0;")
+        self.heading = heading
+        outer.addWidget(heading)
+        form = QFormLayout()
+        outer.addLayout(form)
+        self.lines: dict[str, QLineEdit] = {}
+        for field, (label, placeholder) in _LINE_FIELDS.items():
+            edit = QLineEdit()
+            edit.setPlaceholderText(placeholder)
+            edit.installEventFilter(self._undo_keys)
+            edit.editingFinished.connect(lambda f=field, e=edit, t=label: self._commit(f, e, t))
+            self.lines[field] = edit
+        self.year = QSpinBox()
+        self.year.setRange(2008, 2100)
+        self.year.setSuffix(" 年")
+        self.year.installEventFilter(self._undo_keys)
+        self.year.editingFinished.connect(self._commit_year)
+        self.version = QLabel()
+        self.contact = ProseTextEdit()
+        self.contact.setUndoRedoEnabled(False)
+        self.contact.installEventFilter(self._undo_keys)
+        self.contact.setPlaceholderText("每行一项，如：地址：……　电话：……　邮箱：……")
+        self.contact.setMaximumHeight(110)
+        self.contact.focus_left.connect(self._commit_contact)
+        form.addRow("机关全称：", self.lines["organ"])
+        form.addRow("报告年度：", self.year)
+        form.addRow("表格格式：", self.version)
+        form.addRow("落款：", self.lines["signer"])
+        form.addRow("成文日期：", self.lines["date"])
+        form.addRow("联系方式：", self.contact)
+        outer.addStretch(1)
+        self._load()
+        document.meta_changed.connect(lambda _f: self._load())
+
+    def _load(self) -> None:
+        meta = self.document.report.meta
+        for field, edit in self.lines.items():
+            if edit.text() != getattr(meta, field):
+                edit.setText(getattr(meta, field))
+        self.year.blockSignals(True)
+        self.year.setValue(meta.year)
+        self.year.blockSignals(False)
+        form = self.document.form
+        self.version.setText(f"{form.version.value} 年格式（{form.document}）")
+        contact = "\n".join(meta.contact)
+        if self.contact.toPlainText() != contact:
+            self.contact.setPlainText(contact)
+        self.heading.setText(self.document.report.title)
+
+    def _commit(self, field: str, edit: QLineEdit, title: str) -> None:
+        self.document.push_meta(field, edit.text().strip(), title)
+
+    def _commit_year(self) -> None:
+        self.document.push_meta("year", self.year.value(), "报告年度")
+
+    def _commit_contact(self) -> None:
+        lines = [line.strip() for line in self.contact.toPlainText().splitlines() if line.strip()]
+        self.document.push_meta("contact", lines, "联系方式")

@@ -1,0 +1,146 @@
+"""The editor of one prose field: heading, "from last year" banner, text, character count."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+from editor.ui.document import ReportDocument
+from editor.ui.shortcuts import UndoKeysToWindow
+
+# Word and WPS put these in copied text; none belongs in a report.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
+
+
+def clean_pasted_text(text: str) -> str:
+    """Plain text as pasted from Word/WPS/web: line breaks normalised, invisible marks dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u00a0", " ").replace("\u000b", "\n")
+    return _INVISIBLE.sub("", text)
+
+
+class ProseTextEdit(QPlainTextEdit):
+    """Plain text only (a paste from Word keeps its words, not its formatting)."""
+
+    focus_left = Signal()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasText():
+            self.textCursor().insertText(clean_pasted_text(source.text()))
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasText()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focus_left.emit()
+
+
+class ProseFieldEditor(QWidget):
+    """One prose key of the report, kept in step with the document both ways."""
+
+    def __init__(
+        self, document: ReportDocument, key: str, heading: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.key = key
+        self._syncing = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(2)
+        if heading:
+            title = QLabel(heading)
+            title.setStyleSheet("font-weight: bold;")
+            layout.addWidget(title)
+        self.banner = QLabel("上年内容，待更新：这段文字是从上年报告带过来的，请改写为本年情况。")
+        self.banner.setStyleSheet(
+            "background: #fff1c4; color: #6b4e00; padding: 3px 6px; border-radius: 3px;"
+        )
+        self.banner.setWordWrap(True)
+        layout.addWidget(self.banner)
+        self.editor = ProseTextEdit()
+        # The document's undo stack owns undo; the editor's own would split one history in two.
+        self.editor.setUndoRedoEnabled(False)
+        self.editor.installEventFilter(UndoKeysToWindow(self.editor))
+        self.editor.setPlainText(document.report.prose.get(key, ""))
+        self.editor.setMinimumHeight(90)
+        layout.addWidget(self.editor, 1)
+        self.count = QLabel()
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.count.setStyleSheet("color: #666;")
+        layout.addWidget(self.count)
+        self._refresh_extras()
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.editor.textChanged.connect(self._typed)
+        self.editor.focus_left.connect(self.document.end_prose_typing)
+        self.document.prose_changed.connect(self._document_changed)
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def _typed(self) -> None:
+        if self._syncing:
+            return
+        self.document.push_prose(self.key, self.editor.toPlainText())
+
+    def _document_changed(self, key: str) -> None:
+        if key != self.key:
+            return
+        stored = self.document.report.prose.get(key, "")
+        if stored != self.editor.toPlainText():
+            self._set_text_keeping_place(stored)
+        self._refresh_extras()
+
+    def _set_text_keeping_place(self, text: str) -> None:
+        old = self.editor.toPlainText()
+        # Put the cursor where the texts start to differ: where undo/redo changed something.
+        at = next((i for i, (a, b) in enumerate(zip(old, text, strict=False)) if a != b), None)
+        position = min(len(old), len(text)) if at is None else at
+        self._syncing = True
+        try:
+            self.editor.setPlainText(text)
+            cursor = self.editor.textCursor()
+            cursor.setPosition(min(position, len(text)))
+            self.editor.setTextCursor(cursor)
+        finally:
+            self._syncing = False
+
+    def _refresh_extras(self) -> None:
+        self.banner.setVisible(self.key in self.document.report.draft_prose)
+        text = self.editor.toPlainText()
+        self.count.setText(f"{len(''.join(text.split()))} 字")
+
+    def highlight(self, spans: list[tuple[int, int]]) -> None:
+        """Marks the ranges findings point at (numbers that disagree with a table)."""
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#fde2a6"))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor("#c0392b"))
+        selections = []
+        length = len(self.editor.toPlainText())
+        for start, end in spans:
+            if end <= start or start >= length:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(start)
+            cursor.setPosition(min(end, length), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+
+    def select_range(self, start: int, end: int) -> None:
+        length = len(self.editor.toPlainText())
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(start, length))
+        cursor.setPosition(min(end, length), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self.editor.setFocus()

@@ -1,0 +1,355 @@
+"""The grid widget: spreadsheet keys, block copy and paste, clear, and the cell painting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from editor.domain.errors import ValueInputError
+from editor.domain.forms import CellRef
+from editor.domain.layout import CellRole
+from editor.domain.values import parse_cell_text
+from editor.ui.clipboard import Grid, parse_html_table, parse_tsv, to_html, to_tsv
+from editor.ui.table_model import PREVIOUS_ROLE, STATE_ROLE, ReportTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Where a key that ends editing moves the cursor, as in Excel.
+_MOVES = {
+    Qt.Key.Key_Return: QAbstractItemView.CursorAction.MoveDown,
+    Qt.Key.Key_Enter: QAbstractItemView.CursorAction.MoveDown,
+    Qt.Key.Key_Tab: QAbstractItemView.CursorAction.MoveNext,
+    Qt.Key.Key_Backtab: QAbstractItemView.CursorAction.MovePrevious,
+    Qt.Key.Key_Up: QAbstractItemView.CursorAction.MoveUp,
+    Qt.Key.Key_Down: QAbstractItemView.CursorAction.MoveDown,
+}
+_MAX_REASONS = 6
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Right-aligned editor; last year's value as a grey hint; Enter/Tab commit and move."""
+
+    def __init__(self, on_commit_move: Callable[[QAbstractItemView.CursorAction], None]) -> None:
+        super().__init__()
+        self._on_commit_move = on_commit_move
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        editor.setFrame(False)
+        return editor
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit):
+            assert isinstance(event, QKeyEvent)
+            move = _MOVES.get(Qt.Key(event.key()))
+            if move is not None:
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                self._on_commit_move(move)
+                return True
+        return super().eventFilter(editor, event)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        hint = index.data(PREVIOUS_ROLE)
+        state = index.data(STATE_ROLE)
+        rect: QRect = option.rect
+        if hint:
+            painter.save()
+            font = painter.font()
+            font.setPointSizeF(max(font.pointSizeF() * 0.8, 6.0))
+            painter.setFont(font)
+            painter.setPen(QColor("#8a8a8a"))
+            painter.drawText(
+                rect.adjusted(3, 0, -3, -1),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+                hint,
+            )
+            painter.restore()
+        if state == "flagged":
+            # A corner mark, so a flagged cell stands out even when selected.
+            painter.save()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#e08a00"))
+            r = rect.topRight()
+            painter.drawPolygon([r, r + QPoint(-7, 0), r + QPoint(0, 7)])
+            painter.restore()
+
+
+class ReportTableView(QTableView):
+    """A `ReportTableModel` drawn like the paper form, edited like a spreadsheet."""
+
+    input_refused = Signal(str)  # a typed or pasted value was not taken; the message says why
+
+    def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._refused = False
+        self.setModel(model)
+        self.setItemDelegate(CellDelegate(self._commit_move))
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setWordWrap(True)
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._apply_spans()
+        self._connect_signals()
+
+    def model(self) -> ReportTableModel:
+        model = super().model()
+        assert isinstance(model, ReportTableModel)
+        return model
+
+    def _connect_signals(self) -> None:
+        self.model().input_refused.connect(self._refuse)
+
+    def _apply_spans(self) -> None:
+        for cell in self.model().layout.spans:
+            self.setSpan(cell.row, cell.column, cell.row_span, cell.column_span)
+
+    # ------------------------------------------------------------------ keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_clipboard()
+        elif event.matches(QKeySequence.StandardKey.Cut):
+            self.copy_selection()
+            self.clear_selection()
+        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+            self.clear_selection()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._move(QAbstractItemView.CursorAction.MoveDown)
+        else:
+            super().keyPressEvent(event)
+
+    def _commit_move(self, action: QAbstractItemView.CursorAction) -> None:
+        if self._refused:
+            self._refused = False
+            return  # the value was not taken: stay on the cell
+        self._move(action)
+
+    def _move(self, action: QAbstractItemView.CursorAction) -> None:
+        target = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+        if target.isValid():
+            self.setCurrentIndex(target)
+
+    def _refuse(self, message: str) -> None:
+        self._refused = True
+        self.input_refused.emit(message)
+
+    # ------------------------------------------------------------------ selection helpers
+
+    def selected_refs(self) -> list[CellRef]:
+        model = self.model()
+        refs: list[CellRef] = []
+        for index in self.selectionModel().selectedIndexes():
+            ref = model.ref_at(index.row(), index.column())
+            if ref is not None and ref not in refs:
+                refs.append(ref)
+        return refs
+
+    def select_refs(self, refs: list[CellRef]) -> None:
+        """Makes `refs` the selection, the first one current, and scrolls to it."""
+        model = self.model()
+        selection = QItemSelection()
+        indexes = [model.index_of(r) for r in refs if r in model.table.cell_set]
+        for index in indexes:
+            selection.select(index, index)
+        if not indexes:
+            return
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.selectionModel().setCurrentIndex(
+            indexes[0], QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+        self.selectionModel().select(selection, flags)
+        self.scrollTo(indexes[0])
+
+    def _bounds(self) -> tuple[int, int, int, int] | None:
+        indexes = self.selectionModel().selectedIndexes()
+        if not indexes:
+            current = self.currentIndex()
+            if not current.isValid():
+                return None
+            indexes = [current]
+        rows = [i.row() for i in indexes]
+        columns = [i.column() for i in indexes]
+        return min(rows), min(columns), max(rows), max(columns)
+
+    # ------------------------------------------------------------------ gestures
+
+    def clear_selection(self) -> bool:
+        refs = self.selected_refs()
+        return self.model().document.push_cells(dict.fromkeys(refs), f"清除 {len(refs)} 个单元格")
+
+    def copy_selection(self) -> None:
+        bounds = self._bounds()
+        if bounds is None:
+            return
+        top, left, bottom, right = bounds
+        model = self.model()
+        grid = [
+            [model.display_text(r, c) for c in range(left, right + 1)]
+            for r in range(top, bottom + 1)
+        ]
+        spans = {
+            (cell.row - top, cell.column - left): (
+                min(cell.row_span, bottom - cell.row + 1),
+                min(cell.column_span, right - cell.column + 1),
+            )
+            for cell in model.layout.spans
+            if top <= cell.row <= bottom and left <= cell.column <= right
+        }
+        mime = QMimeData()
+        mime.setText(to_tsv(grid))
+        mime.setHtml(to_html(grid, spans))
+        QGuiApplication.clipboard().setMimeData(mime)
+
+    def paste_clipboard(self) -> bool:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None:
+            return False
+        grid = parse_html_table(mime.html()) if mime.hasHtml() else None
+        if grid is None and mime.hasText():
+            grid = parse_tsv(mime.text())
+        if not grid:
+            return False
+        return self.paste_grid(grid)
+
+    def paste_grid(self, grid: Grid) -> bool:
+        """Applies a block at the current cell, whole or not at all (one undo step)."""
+        model = self.model()
+        form = model.document.form
+        changes: dict[CellRef, int | float | None] = {}
+        reasons: list[str] = []
+        targets = self._paste_targets(grid)
+        for (i, j, text), ref in targets:
+            if ref is None:
+                if text.strip():
+                    reasons.append(f"第 {i + 1} 行第 {j + 1} 列的“{text}”落在可填写的单元格之外")
+                continue
+            try:
+                changes[ref] = parse_cell_text(text, model.kind(ref))
+            except ValueInputError as e:
+                reasons.append(f"{form.cell_name(ref)}：{e.message}")
+        if reasons:
+            extra = len(reasons) - _MAX_REASONS
+            more = f"\n……另有 {extra} 处" if extra > 0 else ""
+            self._refuse(
+                "粘贴未执行（整块粘贴要么全部填入，要么一个也不填）：\n"
+                + "\n".join(reasons[:_MAX_REASONS])
+                + more
+            )
+            return False
+        if not changes:
+            return False
+        rows, columns = len(grid), max(len(r) for r in grid)
+        model.document.push_cells(changes, f"粘贴 {rows}×{columns} 的数据块")
+        self.select_refs(list(changes))
+        return True
+
+    def _paste_targets(self, grid: Grid) -> list[tuple[tuple[int, int, str], CellRef | None]]:
+        model = self.model()
+        selected = self.selected_refs()
+        if len(grid) == 1 and len(grid[0]) == 1 and len(selected) > 1:
+            # One value onto a selection fills every selected cell, as in Excel.
+            return [((0, 0, grid[0][0]), ref) for ref in selected]
+        bounds = self._bounds()
+        if bounds is None:
+            return []
+        top, left = bounds[0], bounds[1]
+        layout = model.layout
+        out: list[tuple[tuple[int, int, str], CellRef | None]] = []
+        for i, row in enumerate(grid):
+            column = left
+            for j, text in enumerate(row):
+                cell = layout.cell_at(top + i, column)
+                if cell is None or cell.role is not CellRole.VALUE:
+                    out.append(((i, j, text), None))
+                    column += 1
+                    continue
+                out.append(((i, j, text), cell.ref))
+                # A value merged across several columns (表二) takes one pasted value.
+                column = cell.column + cell.column_span
+        return out
+
+    # ------------------------------------------------------------------ menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = QMenu(self)
+        menu.addAction("复制", QKeySequence(QKeySequence.StandardKey.Copy), self.copy_selection)
+        menu.addAction("粘贴", QKeySequence(QKeySequence.StandardKey.Paste), self.paste_clipboard)
+        menu.addAction("清除", QKeySequence(Qt.Key.Key_Delete), self.clear_selection)
+        menu.addSeparator()
+        document = self.model().document
+        refs = self.selected_refs()
+        totals = {r for r in refs if r in self.model().table.total_cells}
+        fill = menu.addAction("按明细填写所选合计", lambda: document.fill_totals(totals))
+        fill.setEnabled(bool(totals))
+        confirm = menu.addAction("确认所选导入值", lambda: document.confirm_cells(refs))
+        confirm.setEnabled(bool(set(refs) & document.flagged()))
+        menu.exec(event.globalPos())
+
+
+def fit_columns(view: ReportTableView, label_widths: list[int], value_width: int) -> None:
+    """Widths like the paper form: wide label columns, even number columns."""
+    model = view.model()
+    for column in range(model.columnCount()):
+        if column < len(label_widths):
+            view.setColumnWidth(column, label_widths[column])
+        else:
+            view.setColumnWidth(column, value_width)
+
+
+def fit_rows(view: ReportTableView, minimum: int) -> None:
+    """Row heights that show every wrapped label whole (merged cells share their rows' height)."""
+    model = view.model()
+    metrics = view.fontMetrics()
+    heights = [minimum] * model.rowCount()
+    for cell in model.layout.cells:
+        if cell.row_span != 1 or not cell.text:
+            continue
+        width = sum(view.columnWidth(c) for c in range(cell.column, cell.column + cell.column_span))
+        flags = int(Qt.TextFlag.TextWordWrap)
+        needed = metrics.boundingRect(QRect(0, 0, max(width - 10, 20), 10_000), flags, cell.text)
+        heights[cell.row] = max(heights[cell.row], needed.height() + 10)
+    for row, height in enumerate(heights):
+        view.setRowHeight(row, height)
