@@ -14,6 +14,7 @@ from editor.domain.checks.findings import (
 )
 from editor.domain.checks.prose import check_fee, check_form_version, check_sections
 from editor.domain.checks.tables import check_relations, check_values, sum_fill_values
+from editor.domain.checks.text_numbers import check_text_numbers
 from editor.domain.checks.year import check_cross_year
 from editor.domain.model import Report
 
@@ -45,6 +46,7 @@ def check_report(report: Report, previous: Report | None = None) -> list[Finding
         *check_values(values, form),
         *check_sections(report, form),
         *check_fee(report, form),
+        *check_text_numbers(report, form),
     ]
     if previous is not None:
         findings += check_cross_year(report, form, previous.tables, previous.meta.form_version)
