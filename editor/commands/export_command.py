@@ -20,6 +20,17 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("report", metavar="REPORT", help="年报文件（.nianbao）")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="输出文件")
+    parser.add_argument(
+        "--signature",
+        action="store_true",
+        help="PDF：加印签字栏（单位负责人、审核人、日期）并为印章留位",
+    )
+    parser.add_argument(
+        "--draft",
+        choices=("auto", "on", "off"),
+        default="auto",
+        help="PDF：页面标注“草稿（未通过校验）”；auto（默认）= 有错误时标注",
+    )
     parser.set_defaults(func=run)
 
 
@@ -28,7 +39,20 @@ def _export_xlsx(report: Report, out: Path, args: argparse.Namespace) -> None:
 
 
 def _export_pdf(report: Report, out: Path, args: argparse.Namespace) -> None:
-    raise UserError("本版本尚不能导出 PDF。")
+    from editor.exporters.pdf import DRAFT_MARK, PdfOptions, error_count, export_pdf
+
+    draft_arg = getattr(args, "draft", "auto")
+    draft = {"on": True, "off": False}.get(draft_arg)
+    errors = error_count(report)
+    if draft is None and errors:
+        draft = True
+        print(
+            f"报告仍有 {errors} 处错误，各页已标注“{DRAFT_MARK}”；"
+            "如确需去掉标注，请加 --draft off。",
+            file=sys.stderr,
+        )
+    options = PdfOptions(signature=bool(getattr(args, "signature", False)), draft=draft)
+    export_pdf(report, out, options)
 
 
 EXPORTERS = {".xlsx": _export_xlsx, ".pdf": _export_pdf}

@@ -269,5 +269,9 @@ def export_pdf(
     data = render_pdf_bytes(report, options, progress)
     try:
         write_atomic(Path(path), data)
+    except FileNotFoundError:
+        raise UserError(f"无法写入“{path}”：文件夹不存在。") from None
+    except PermissionError:
+        raise UserError(f"无法写入“{path}”：没有写入权限，或文件正被其他程序打开。") from None
     except OSError as e:
         raise UserError(f"无法写入“{path}”：{e.strerror or e}") from None
