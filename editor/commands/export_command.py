@@ -35,7 +35,9 @@ def register(subparsers: Any) -> None:
 
 
 def _export_xlsx(report: Report, out: Path, args: argparse.Namespace) -> None:
-    raise UserError("本版本尚不能导出 Excel。")
+    from editor.exporters.xlsx import export_xlsx  # openpyxl loads only when needed
+
+    export_xlsx(report, out)
 
 
 def _export_pdf(report: Report, out: Path, args: argparse.Namespace) -> None:

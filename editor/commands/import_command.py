@@ -25,7 +25,9 @@ def register(subparsers: Any) -> None:
 
 
 def _import_xlsx(source: Path, args: argparse.Namespace) -> ImportResult:
-    raise UserError("本版本尚不能导入 Excel。")
+    from editor.importers.xlsx import import_xlsx  # openpyxl loads only when needed
+
+    return import_xlsx(source)
 
 
 def _import_published(source: Path, args: argparse.Namespace) -> ImportResult:
