@@ -127,6 +127,7 @@ _SIMPLE = {
     "normative_issued": Kind.NORMATIVE_ISSUED,
 }
 _SHARE_OF = frozenset({Kind.GROUP, Kind.NOT_HELD})
+_RECEIVED = frozenset({Kind.RECEIVED, Kind.RECEIVED_WITH_CARRIED})
 
 _NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{CHINESE_NUMERAL_CHARS}]+"
 # A share ("51.85%") or a count ("27 项", "二十七件", "36起"); never inside a longer number.
@@ -206,7 +207,8 @@ def _sentence_claims(text: str, start: int, end: int, about_appeals: bool) -> li
     s = text[start:end]
     phrases = [_Phrase(p.lastgroup or "", p.start(), p.end()) for p in _PHRASE.finditer(s)]
     on_disclosure = about_appeals or "信息公开" in s
-    on_requests = "申请" in s
+    # 办结/结转 need the sentence to be about disclosure applications, not 许可 or 12345 cases.
+    on_requests = "申请" in s and ("信息公开" in s or "依申请" in s)
     claims: list[Claim] = []
     last: tuple[Claim, int] | None = None  # the previous token's claim and its end, for "占 x%"
     seg = 0  # where the words belonging to the next number begin
@@ -221,6 +223,7 @@ def _sentence_claims(text: str, start: int, end: int, about_appeals: bool) -> li
             continue
         found = _count(s, t, clause, phrases, on_disclosure, on_requests)
         last, seg = None, q
+        on_requests = on_requests or (found is not None and found.kind in _RECEIVED)
         value = parse_number(t.group("num"))
         if found is None or not isinstance(value, int):
             continue
