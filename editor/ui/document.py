@@ -13,6 +13,7 @@ from editor.domain.forms import CellRef, FormDef
 from editor.domain.model import Report
 from editor.domain.storage import save_report
 from editor.ui.commands import SetCellsCommand, SetMetaCommand, SetProseCommand, Value
+from editor.ui.signals import emit
 
 
 class ReportDocument(QObject):
@@ -60,7 +61,7 @@ class ReportDocument(QObject):
     def mark_unsaved(self) -> None:
         """For a report that did not come from its file (recovered, imported): never clean."""
         self.undo_stack.resetClean()
-        self.modified_changed.emit(True)
+        emit(self.modified_changed, True)
 
     def flagged(self) -> frozenset[CellRef]:
         return frozenset(CellRef.parse(k) for k in self.report.flagged_cells)
@@ -120,9 +121,9 @@ class ReportDocument(QObject):
             keys = [k for k in self.report.flagged_cells if CellRef.parse(k) not in unflag]
             keys += [r.key for r in flag if r.key not in keys]
             self.report.flagged_cells = keys
-            self.flags_changed.emit(frozenset(unflag | flag))
+            emit(self.flags_changed, frozenset(unflag | flag))
         if values:
-            self.cells_changed.emit(frozenset(values))
+            emit(self.cells_changed, frozenset(values))
         self.recheck()
 
     def apply_prose(self, key: str, text: str, *, draft: bool) -> None:
@@ -132,17 +133,17 @@ class ReportDocument(QObject):
             self.report.prose.pop(key, None)
         drafts = [k for k in self.report.draft_prose if k != key]
         self.report.draft_prose = [*drafts, key] if draft else drafts
-        self.prose_changed.emit(key)
+        emit(self.prose_changed, key)
         self.recheck()
 
     def apply_meta(self, field: str, value: object) -> None:
         setattr(self.report.meta, field, value)
-        self.meta_changed.emit(field)
+        emit(self.meta_changed, field)
         self.recheck()
 
     def recheck(self) -> None:
         self.findings = check_report(self.report)
-        self.findings_changed.emit(self.findings)
+        emit(self.findings_changed, self.findings)
 
     # ------------------------------------------------------------------ file
 
@@ -153,14 +154,14 @@ class ReportDocument(QObject):
         self.path = path
         self.undo_stack.setClean()
         if changed:
-            self.path_changed.emit(path)
+            emit(self.path_changed, path)
 
     def snapshot(self) -> Report:
         """A deep copy for work on another thread."""
         return self.report.model_copy(deep=True)
 
     def _clean_changed(self, clean: bool) -> None:
-        self.modified_changed.emit(not clean)
+        emit(self.modified_changed, not clean)
 
     def _index_changed(self, _index: int) -> None:
         # Undo, redo or any other command ends a run of typing: the next keystroke is a new step.

@@ -42,6 +42,7 @@ from editor.domain.forms import CellRef
 from editor.domain.layout import CellRole
 from editor.domain.values import parse_cell_text
 from editor.ui.clipboard import Grid, parse_html_table, parse_tsv, to_html, to_tsv
+from editor.ui.signals import emit
 from editor.ui.table_model import PREVIOUS_ROLE, STATE_ROLE, ReportTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -76,8 +77,8 @@ class CellDelegate(QStyledItemDelegate):
             assert isinstance(event, QKeyEvent)
             move = _MOVES.get(Qt.Key(event.key()))
             if move is not None:
-                self.commitData.emit(editor)
-                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                emit(self.commitData, editor)
+                emit(self.closeEditor, editor, QAbstractItemDelegate.EndEditHint.NoHint)
                 self._on_commit_move(move)
                 return True
         return super().eventFilter(editor, event)
@@ -174,7 +175,7 @@ class ReportTableView(QTableView):
 
     def _refuse(self, message: str) -> None:
         self._refused = True
-        self.input_refused.emit(message)
+        emit(self.input_refused, message)
 
     # ------------------------------------------------------------------ selection helpers
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from editor.domain.errors import UserError
 from editor.domain.progress import Progress
+from editor.ui.signals import emit
 
 # A job shorter than this never shows a dialog.
 SHOW_AFTER_MS = 400
@@ -25,14 +26,17 @@ class _Worker(QObject):
         super().__init__()
         self._job = job
 
+    def _report_progress(self, fraction: float, what: str) -> None:
+        emit(self.progressed, fraction, what)
+
     @Slot()
     def run(self) -> None:
         try:
-            result = self._job(self.progressed.emit)
+            result = self._job(self._report_progress)
         except BaseException as e:  # handed to the UI thread, which knows what to do
-            self.failed.emit(e)
+            emit(self.failed, e)
             return
-        self.succeeded.emit(result)
+        emit(self.succeeded, result)
 
 
 class Task(QObject):
@@ -88,7 +92,7 @@ class Task(QObject):
         try:
             self._on_done(result)
         finally:
-            self.finished.emit(True)
+            emit(self.finished, True)
 
     def _failed(self, error: BaseException) -> None:
         self._finish()
@@ -103,7 +107,7 @@ class Task(QObject):
             box.open()
         else:
             sys.excepthook(type(error), error, error.__traceback__)
-        self.finished.emit(False)
+        emit(self.finished, False)
 
 
 def run_task(

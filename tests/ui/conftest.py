@@ -1,0 +1,75 @@
+"""Fixtures for the window tests: a document of the sample, a window with its own settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from editor.domain.model import Report
+from editor.domain.storage import load_report, save_report
+from editor.ui.document import ReportDocument
+from editor.ui.main_window import MainWindow
+from editor.ui.recovery import RecoveryStore
+from editor.ui.signals import give_back_true_references
+from tests.conftest import SAMPLE
+
+
+@pytest.fixture(autouse=True)
+def _true_references() -> Iterator[None]:
+    """pytest-qt disconnects signals (model tester, waitSignal); PySide6 6.12.0 loses a reference
+    to True on each disconnect (see editor/ui/signals.py): give them back after every test."""
+    before = sys.getrefcount(True)
+    yield
+    give_back_true_references(max(before - sys.getrefcount(True), 0))
+
+
+@pytest.fixture
+def report() -> Report:
+    return load_report(SAMPLE)
+
+
+@pytest.fixture
+def document(qapp: QApplication, report: Report) -> ReportDocument:
+    return ReportDocument(report)
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "sample.nianbao"
+    save_report(load_report(SAMPLE), path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, sample_copy: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings, RecoveryStore(tmp_path / "recovery"))
+    qtbot.addWidget(win)
+    assert win.open_path(sample_copy)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    # Closing must not ask: the test is over, whatever it left unsaved.
+    if win.document is not None:
+        win.document.undo_stack.setClean()
+
+
+def answer_next_box(button: QMessageBox.StandardButton) -> list[str]:
+    """Clicks `button` on the next modal message box; the list receives the box's text."""
+    clicked: list[str] = []
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            clicked.append(box.text())
+            box.button(button).click()
+        else:
+            QTimer.singleShot(20, click)
+
+    QTimer.singleShot(0, click)
+    return clicked
