@@ -1,0 +1,279 @@
+"""Plain text out of a published report (.txt, .html, .docx, .pdf), tables as tab-separated rows.
+
+Every source becomes one text in reading order: paragraphs on their own lines, each table row
+on one line with its cells separated by tabs. An empty cell right of a row's label becomes "/"
+(a blank the reader recognises); cells spanned by a merge are written once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from editor.domain.errors import UserError
+
+MAX_SOURCE_BYTES = 50 * 1024 * 1024
+BLANK_CELL = "/"
+
+_HEADER_LINE = re.compile(r"^#\s*(source|year|agency)\s*:\s*(.*)$")
+_PAGE_NUMBER = re.compile(r"^\s*[-—–]\s*\d{1,3}\s*[-—–]\s*$")
+
+
+class SourceError(UserError):
+    """A published report that cannot be read at all."""
+
+
+@dataclass
+class SourceText:
+    text: str
+    kind: str  # "文本", "网页", "Word 文档", "PDF"
+    header: dict[str, str] = field(default_factory=dict)  # the samples' "# year:" lines
+
+
+def table_row_line(cells: Sequence[str | None]) -> str:
+    """One table row as a line: merged repeats dropped by the caller, line breaks inside a cell
+    removed (CJK labels wrap anywhere), empty cells after the label written as a blank."""
+    texts = ["".join((c or "").split()) if c is not None else None for c in cells]
+    out: list[str] = []
+    seen_text = False
+    for text in texts:
+        if text is None:
+            continue
+        if text:
+            seen_text = True
+            out.append(text)
+        elif seen_text:
+            out.append(BLANK_CELL)
+    return "\t".join(out)
+
+
+def _decode(data: bytes, name: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise SourceError(f"“{name}”不是可识别的文本文件（既不是 UTF-8 也不是 GBK 编码）。")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise SourceError(
+                f"文件“{path.name}”有 {size // 1024 // 1024} MB，不像一份年报，未导入。"
+            )
+        return path.read_bytes()
+    except FileNotFoundError as e:
+        raise SourceError(f"找不到文件“{path}”。") from e
+    except IsADirectoryError as e:
+        raise SourceError(f"“{path.name}”是一个文件夹，不是年报。") from e
+    except PermissionError as e:
+        raise SourceError(f"没有权限读取文件“{path}”。") from e
+    except OSError as e:
+        raise SourceError(f"读取文件“{path}”失败：{e.strerror or e}") from e
+
+
+def extract_txt(path: Path) -> SourceText:
+    text = _decode(_read_bytes(path), path.name)
+    header: dict[str, str] = {}
+    lines = text.splitlines()
+    body_start = 0
+    for i, line in enumerate(lines):
+        m = _HEADER_LINE.match(line)
+        if not m:
+            break
+        header[m[1]] = m[2].strip()
+        body_start = i + 1
+    return SourceText("\n".join(lines[body_start:]), "文本", header)
+
+
+class _HtmlText(HTMLParser):
+    """Text of an HTML page in reading order; tables as tab-separated rows."""
+
+    _BLOCKS = frozenset(
+        [
+            "p",
+            "div",
+            "br",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "ul",
+            "ol",
+            "table",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "title",
+        ]
+    )
+    _SKIP = frozenset({"script", "style", "head", "noscript"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.row: list[str] | None = None
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self.skip_depth += 1
+        elif tag == "tr":
+            self.row = []
+        elif tag in ("td", "th"):
+            self.cell = []
+        elif tag in self._BLOCKS and self.cell is None:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag in ("td", "th") and self.cell is not None:
+            if self.row is not None:
+                self.row.append("".join(self.cell))
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            self.parts.append("\n" + table_row_line(self.row) + "\n")
+            self.row = None
+        elif tag in self._BLOCKS and self.cell is None:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_depth:
+            return
+        if self.cell is not None:
+            self.cell.append(data)
+        elif self.row is None:
+            self.parts.append(data)
+
+
+def extract_html(path: Path) -> SourceText:
+    data = _read_bytes(path)
+    charset = re.search(rb"charset\s*=\s*[\"']?([\w-]+)", data[:4096], re.IGNORECASE)
+    text: str | None = None
+    if charset:
+        try:
+            text = data.decode(charset[1].decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        text = _decode(data, path.name)
+    parser = _HtmlText()
+    parser.feed(text)
+    parser.close()
+    # Source indentation and the line breaks of the HTML file itself carry no meaning.
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return SourceText("\n\n".join(line for line in lines if line), "网页")
+
+
+def extract_docx(path: Path) -> SourceText:
+    from docx import Document  # python-docx: the .docx body, tables with their merges
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    _read_bytes(path)  # the same size and access checks as the other sources
+    try:
+        document = Document(str(path))
+    except Exception as e:  # python-docx raises many kinds for a file that is not a .docx
+        raise SourceError(f"“{path.name}”不是可读取的 Word 文档（.docx）：{e}") from e
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            lines.extend(_docx_table_lines(Table(child, document)))
+    return SourceText("\n\n".join(line for line in lines if line.strip()), "Word 文档")
+
+
+def _docx_table_lines(table: Any) -> Iterable[str]:
+    for row in table.rows:
+        cells: list[str | None] = []
+        previous = None
+        for cell in row.cells:
+            # A horizontal merge repeats the same cell object: write it once.
+            cells.append(None if cell._tc is previous else cell.text)
+            previous = cell._tc
+        yield table_row_line(cells)
+
+
+def extract_pdf(path: Path) -> SourceText:
+    import pdfplumber  # reads tables by their ruling lines, which plain text extraction loses
+
+    _read_bytes(path)
+    lines: list[str] = []
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            for page in pdf.pages:
+                lines.extend(_pdf_page_lines(page))
+    except UserError:
+        raise
+    except Exception as e:  # pdfminer raises many kinds for broken or encrypted files
+        raise SourceError(f"“{path.name}”不是可读取的 PDF 文件：{e}") from e
+    text = "\n".join(lines)
+    if not any(ch.isalnum() for ch in text):
+        raise SourceError(
+            f"“{path.name}”中没有可提取的文字（可能是扫描件），无法导入。"
+            "请使用带文字的 PDF、Word 文档或网页。"
+        )
+    return SourceText(text, "PDF")
+
+
+def _pdf_page_lines(page: Any) -> list[str]:
+    """The page's text lines and table rows, ordered by their position on the page."""
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        x, top = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= top <= b[3] for b in boxes)
+
+    placed: list[tuple[float, str]] = []
+    rest = page.filter(outside) if boxes else page
+    text_lines = rest.extract_text_lines(layout=False, strip=True)
+    margin = min((line["x0"] for line in text_lines), default=0.0)
+    for line in text_lines:
+        # An indented line starts a paragraph; keep the indent so the prose can be reflowed.
+        indent = "  " if line["x0"] > margin + 12 else ""
+        placed.append((line["top"], indent + line["text"]))
+    for table in tables:
+        top = table.bbox[1]
+        for i, row in enumerate(table.extract()):
+            placed.append((top + i * 0.001, table_row_line(row)))
+    placed.sort(key=lambda item: item[0])
+    return [text for _top, text in placed]
+
+
+EXTRACTORS: dict[str, Callable[[Path], SourceText]] = {
+    ".txt": extract_txt,
+    ".text": extract_txt,
+    ".html": extract_html,
+    ".htm": extract_html,
+    ".docx": extract_docx,
+    ".pdf": extract_pdf,
+}
+
+
+def extract(path: Path) -> SourceText:
+    """The text of a published report; page numbers ("— 3 —", "-3-") removed."""
+    extractor = EXTRACTORS.get(path.suffix.lower())
+    if extractor is None:
+        known = " ".join(sorted(EXTRACTORS))
+        raise SourceError(f"不支持导入“{path.suffix or path.name}”文件：已发布的年报可用 {known}。")
+    source = extractor(path)
+    lines = source.text.replace("\f", "\n").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    source.text = "\n".join(line for line in lines if not _PAGE_NUMBER.match(line))
+    return source
