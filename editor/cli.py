@@ -10,10 +10,10 @@ import sys
 from collections.abc import Sequence
 
 from editor import __version__
-from editor.commands import check_command, export_command, import_command
+from editor.commands import check_command, export_command, import_command, new_command
 
 # Every subcommand module has `register(subparsers)`, which sets `func` on its parser.
-COMMANDS = [check_command, import_command, export_command]
+COMMANDS = [check_command, import_command, export_command, new_command]
 
 
 def build_parser() -> argparse.ArgumentParser:

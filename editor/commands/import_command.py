@@ -31,7 +31,9 @@ def _import_xlsx(source: Path, args: argparse.Namespace) -> ImportResult:
 
 
 def _import_published(source: Path, args: argparse.Namespace) -> ImportResult:
-    raise UserError("本版本尚不能导入已发布的年报。")
+    from editor.importers.published import import_published
+
+    return import_published(source)
 
 
 def _refuse_xls(source: Path, args: argparse.Namespace) -> ImportResult:
