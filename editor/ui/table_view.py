@@ -283,7 +283,8 @@ class ReportTableView(QTableView):
         if not changes:
             return False
         rows, columns = len(grid), max(len(r) for r in grid)
-        model.document.push_cells(changes, f"粘贴 {rows}×{columns} 的数据块")
+        if not model.document.push_cells(changes, f"粘贴 {rows}×{columns} 的数据块"):
+            return False  # the block equals what is there: no undo step
         self.select_refs(list(changes))
         return True
 
