@@ -35,7 +35,7 @@ from editor.importers.xlsx_own import cell_number
 _HEADER_REACH = 8  # rows above a table's first row where its column headers may be
 _TITLE = re.compile(r"^(?P<organ>.*?)(?P<year>(?:19|20)\d\d)\s*年度?政府信息公开(?:工作)?年度报告")
 _YEAR_FIELD = re.compile(r"(?:报告)?年度[:：]\s*(?P<year>(?:19|20)\d\d)")
-_ORGAN_FIELD = re.compile(r"(?:填报|报送)?(?:机关|单位)(?:名称)?[:：]\s*(?P<organ>[^\s:：]+)")
+_ORGAN_FIELD = re.compile(r"^\s*(?:填报|报送)?(?:机关|单位)(?:名称)?[:：]\s*(?P<organ>[^\s:：]+)")
 
 
 @dataclass
@@ -295,7 +295,7 @@ def _meta(
                 organ = organ or m["organ"].strip()
             elif m := _YEAR_FIELD.search(flat):
                 year = year or int(m["year"])
-            if m := _ORGAN_FIELD.search(text):
+            if m := _ORGAN_FIELD.match(text):
                 organ = organ or m["organ"]
     if year is None:
         last = datetime.date.today().year - 1
