@@ -330,4 +330,4 @@ def test_read_claims_ties_each_number_to_one_quantity() -> None:
         (Kind.PERCENT, 6.17),
     ]
     assert claims[1].groups == ("予以公开", "部分公开")
-    assert claims[2].of is claims[1] and claims[2].decimals == 2
+    assert claims[2].of == claims[1] and claims[2].decimals == 2

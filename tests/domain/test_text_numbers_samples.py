@@ -158,3 +158,16 @@ def test_text_numbers_samples_raise_only_the_reviewed_finding() -> None:
     ]
     assert [r[:3] for r in raised] == [("pingtan-2022", 75, 74)]
     assert raised[0][3].startswith("2022年，全区收到政府信息公开申请75件")
+
+
+@needs_samples
+def test_text_numbers_phrase_scan_shortcut_finds_what_the_full_scan_finds() -> None:
+    # The phrase pattern skips positions by first character; it must not lose a phrase.
+    from editor.domain.checks.text import claims
+
+    full = re.compile("|".join(f"(?P<{n}>{rx})" for n, rx in claims._PHRASES))
+    texts = [sample_text(name) for name in SAMPLE_TABLES] + [LONGTING.read_text(encoding="utf-8")]
+    for text in texts:
+        fast = [(m.lastgroup, m.span()) for m in claims._PHRASE.finditer(text)]
+        assert fast == [(m.lastgroup, m.span()) for m in full.finditer(text)]
+        assert fast  # the samples do use the phrases

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from editor.domain.checks.findings import Finding, TextSpan
 from editor.domain.checks.text.claims import Claim, Kind, read_claims
-from editor.domain.forms import CellRef, FormDef
+from editor.domain.forms import CellRef, FormDef, FormVersion, form_for
 from editor.domain.model import Report
 from editor.domain.values import format_value
 
@@ -87,93 +87,95 @@ def _hint(report: Report, claim: Claim) -> str:
 
 
 def _quantity(report: Report, form: FormDef, claim: Claim) -> _Quantity | None:
-    kind = claim.kind
+    target = _target(form.version, claim.kind, claim.groups, claim.rows, claim.column)
+    return None if target is None else _sum(report, *target)
+
+
+def _single(report: Report, form: FormDef, row: str) -> _Quantity | None:
+    target = _target(form.version, _ROW_KIND[row])
+    return None if target is None else _sum(report, *target)
+
+
+def _sum(report: Report, cells: tuple[CellRef, ...], what: str) -> _Quantity | None:
+    total: int | float = 0
+    for c in cells:
+        v = report.get(c)
+        if v is None:
+            return None  # a blank is value.blank's finding, not a number to compare
+        total += v
+    return _Quantity(cells, total, what)
+
+
+_SINGLE_ROW = {
+    Kind.RECEIVED: "received",
+    Kind.CARRIED_IN: "carried_in",
+    Kind.RESULTS_TOTAL: "results_total",
+    Kind.CARRIED_OUT: "carried_out",
+    Kind.NOT_HELD: "unavailable_not_held",
+}
+_ROW_KIND = {row: kind for kind, row in _SINGLE_ROW.items()}
+
+
+@lru_cache(maxsize=256)
+def _target(
+    version: FormVersion,
+    kind: Kind,
+    groups: tuple[str, ...] = (),
+    rows: tuple[str, ...] = (),
+    column: str = "",
+) -> tuple[tuple[CellRef, ...], str] | None:
+    """(the cells a claim is about, those cells in words); depends on the form only, so cached."""
+    form = form_for(version)
     if kind is Kind.RECEIVED_WITH_CARRIED:
-        parts = (
-            _single(report, form, "received", "total"),
-            _single(report, form, "carried_in", "total"),
-        )
-        if parts[0] is None or parts[1] is None:
-            return None
-        return _Quantity(
-            (*parts[0].cells, *parts[1].cells),
-            parts[0].value + parts[1].value,
-            "表三本年新收与上年结转之和",
-        )
-    row = {
-        Kind.RECEIVED: "received",
-        Kind.CARRIED_IN: "carried_in",
-        Kind.RESULTS_TOTAL: "results_total",
-        Kind.CARRIED_OUT: "carried_out",
-        Kind.NOT_HELD: "unavailable_not_held",
-    }.get(kind)
-    if row is not None:
-        return _single(report, form, row, "total")
+        both = (CellRef("requests", r, "total") for r in ("received", "carried_in"))
+        return tuple(both), "表三本年新收与上年结转之和"
+    if kind in _SINGLE_ROW:
+        ref = CellRef("requests", _SINGLE_ROW[kind], "total")
+        return (ref,), form.cell_name(ref)
     if kind is Kind.GROUP:
-        return _group_sum(report, form, claim.groups)
+        return _group_target(form, groups)
     if kind is Kind.APPEALS:
-        return _appeals_sum(report, form, claim.rows, ("total",))
+        return _appeals_target(form, rows, "total")
     if kind is Kind.OUTCOME:
-        return _appeals_sum(report, form, claim.rows, (claim.column,))
+        return _appeals_target(form, rows, column)
     if kind is Kind.NORMATIVE_ISSUED:
         ref = CellRef("proactive", "normative_docs", "issued")
         if ref not in form.table("proactive").cell_set:
             return None  # the 2019 tables count 新制作, not 制发
-        return _sum(report, form, (ref,), form.cell_name(ref))
+        return (ref,), form.cell_name(ref)
     return None
 
 
-def _single(report: Report, form: FormDef, row: str, column: str) -> _Quantity | None:
-    ref = CellRef("requests", row, column)
-    return _sum(report, form, (ref,), form.cell_name(ref))
-
-
-def _sum(report: Report, form: FormDef, cells: tuple[CellRef, ...], what: str) -> _Quantity | None:
-    values = [report.get(c) for c in cells]
-    if any(v is None for v in values):
-        return None  # a blank is value.blank's finding, not a number to compare
-    return _Quantity(cells, sum(v for v in values if v is not None), what)
-
-
-@lru_cache(maxsize=64)
-def _group_rows(form: FormDef, name: str) -> tuple[str, tuple[str, ...]]:
-    """(the group's printed label, its rows) for a result group named as printed ("不予公开")."""
+def _group_target(form: FormDef, names: tuple[str, ...]) -> tuple[tuple[CellRef, ...], str] | None:
+    """The result rows of groups named as printed ("不予公开"), read from the form's labels."""
     requests = form.table("requests")
     results = requests.row_by_key["results_total"].label_path[0]
-    label = ""
-    rows: list[str] = []
-    for r in requests.rows:
-        if len(r.label_path) < 2 or r.label_path[0] != results or r.key == "results_total":
-            continue
-        group = r.label_path[1]
-        if _GROUP_NUMBER.sub("", group).startswith(name):
-            label = label or (r.short if len(r.label_path) == 2 and r.short else group)
-            rows.append(r.key)
-    return label, tuple(rows)
-
-
-def _group_sum(report: Report, form: FormDef, names: tuple[str, ...]) -> _Quantity | None:
     cells: list[CellRef] = []
     labels: list[str] = []
     for name in names:
-        label, rows = _group_rows(form, name)
-        if not rows:
+        label = ""
+        for r in requests.rows:
+            if len(r.label_path) < 2 or r.label_path[0] != results or r.key == "results_total":
+                continue
+            group = r.label_path[1]
+            if _GROUP_NUMBER.sub("", group).startswith(name):
+                label = label or (r.short if len(r.label_path) == 2 and r.short else group)
+                cells.append(CellRef("requests", r.key, "total"))
+        if not label:
             return None
         labels.append(label)
-        cells += [CellRef("requests", r, "total") for r in rows]
     what = "表三" + "与".join(labels) + ("各项" if len(cells) > 1 else "") + "总计"
-    return _sum(report, form, tuple(cells), what)
+    return tuple(cells), what
 
 
-def _appeals_sum(
-    report: Report, form: FormDef, rows: tuple[str, ...], columns: tuple[str, ...]
-) -> _Quantity | None:
+def _appeals_target(
+    form: FormDef, rows: tuple[str, ...], column: str
+) -> tuple[tuple[CellRef, ...], str]:
     table = form.table("appeals")
-    cells = tuple(CellRef("appeals", r, c) for r in rows for c in columns)
     names = "、".join(table.row_by_key[r].display_name for r in rows)
-    column = "、".join(table.column_by_key[c].label for c in columns)
     plus = "之和" if len(rows) > 1 else ""
-    return _sum(report, form, cells, f"表四{names}{column}{plus}")
+    label = table.column_by_key[column].label
+    return tuple(CellRef("appeals", r, column) for r in rows), f"表四{names}{label}{plus}"
 
 
 def _compare_share(report: Report, form: FormDef, claim: Claim) -> _Result | None:
@@ -181,8 +183,8 @@ def _compare_share(report: Report, form: FormDef, claim: Claim) -> _Result | Non
     if claim.of is None or claim.value is None:
         return None
     count = _quantity(report, form, claim.of)
-    answered = _single(report, form, "results_total", "total")
-    received = _single(report, form, "received", "total")
+    answered = _single(report, form, "results_total")
+    received = _single(report, form, "received")
     if count is None or answered is None or not answered.value:
         return None
     step = 10.0**-claim.decimals

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 # Full-width digits, percent sign and full stop map one character to one, so offsets survive.
 _WIDE = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+_ANY_WIDE = re.compile("[０-９％．]")
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 _DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
@@ -15,7 +18,7 @@ CHINESE_NUMERAL_CHARS = "".join([*_DIGITS, *_UNITS, *_MYRIAD])
 
 def normalize_width(text: str) -> str:
     """The text with full-width digits made ASCII; same length, same offsets."""
-    return text.translate(_WIDE)
+    return text.translate(_WIDE) if _ANY_WIDE.search(text) else text
 
 
 def parse_chinese_numeral(text: str) -> int | None:
