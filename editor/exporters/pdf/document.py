@@ -248,10 +248,13 @@ def render_pdf_bytes(
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=decorations)])
     story = build_story(report, styles, options)
     total = len(story)
+    done = [0.0]
 
     def on_progress(kind: str, value: int) -> None:
-        if kind == "PROGRESS" and total:
-            progress(0.3 + 0.65 * min(value / total, 1.0), "排版")
+        # reportlab counts split pieces too, so the count can pass the story's length.
+        if kind == "PROGRESS" and total and value / total > done[0]:
+            done[0] = min(value / total, 1.0)
+            progress(0.3 + 0.65 * done[0], "排版")
 
     doc.setProgressCallBack(on_progress)
     doc.build(story)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -39,8 +40,9 @@ def _column_widths(layout: TableLayout, size: float) -> list[float]:
     if labels == 0:
         return [TEXT_WIDTH / data] * data
     data_width = max(3 * size, 6 * size * 0.55) + pad + 1  # 3 characters, or a 6-digit number
-    # Two characters a line for the group names: they span many rows ("三、" must not break).
-    outer = [2 * size + pad + 1 for _ in range(labels - 1)]
+    # Group names span many rows, so they stack: two characters a line for the outermost
+    # ("三、" must not break), four for the next, whose "（三）" takes a line of its own.
+    outer = [(2 if i == 0 else 4) * size + pad + 1 for i in range(labels - 1)]
     inner = TEXT_WIDTH - data * data_width - sum(outer)
     return [*outer, inner, *([data_width] * data)]
 
@@ -51,10 +53,17 @@ def _align(layout: TableLayout, cell: LayoutCell) -> str:
     return "centre"
 
 
-def _text(report: Report, cell: LayoutCell) -> str:
+_ENUMERATOR = re.compile(r"^（[一二三四五六七八九十]+）")
+
+
+def _markup(report: Report, cell: LayoutCell) -> str:
     if cell.role is CellRole.VALUE and cell.ref is not None:
-        return format_value(report.get(cell.ref))
-    return cell.text
+        return escape(format_value(report.get(cell.ref)))
+    text = escape(cell.text)
+    if cell.role is CellRole.LABEL and cell.row_span > 1 and cell.column > 0:
+        # A stacked group name: "（三）" on its own line, then "不予公开".
+        text = _ENUMERATOR.sub(lambda m: m.group(0) + "<br/>", text)
+    return text
 
 
 @dataclass(frozen=True)
@@ -107,8 +116,8 @@ class _TableBuilder:
             rows = [new_row[r] for r in range(cell.row, cell.row + cell.row_span) if r in new_row]
             if not rows:
                 continue
-            text = escape(_text(self.report, cell))
-            grid[rows[0]][cell.column] = Paragraph(text, self.cell_styles[_align(layout, cell)])
+            markup = _markup(self.report, cell)
+            grid[rows[0]][cell.column] = Paragraph(markup, self.cell_styles[_align(layout, cell)])
             if len(rows) > 1 or cell.column_span > 1:
                 end_cell = (cell.column + cell.column_span - 1, rows[-1])
                 commands.append(("SPAN", (cell.column, rows[0]), end_cell))
@@ -149,7 +158,9 @@ class OfficialTable(Flowable):
         return OfficialTable(self.builder, self.start, end).wrap(aW, PAGE_HEIGHT)[1]
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
-        for cut in range(self.end - 1, self.start, -1):
+        # Leave at least two rows for the next page: a lone row under repeated headers looks lost.
+        last_cut = self.end - 2 if self.end - self.start > 3 else self.end - 1
+        for cut in range(last_cut, self.start, -1):
             if not self._can_end_before(cut):
                 continue
             first = OfficialTable(self.builder, self.start, cut)
