@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import struct
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping
@@ -255,8 +256,13 @@ def load_font(face: FontFace) -> TTFont:
                 "请选择 TrueType 字体。"
             ) from None
         raise UserError(f"字体“{face.path.name}”无法读取：{e}") from None
+    except FileNotFoundError:
+        raise UserError(f"字体“{face.path.name}”无法打开：文件不存在。") from None
     except OSError as e:
         raise UserError(f"字体“{face.path.name}”无法打开：{e.strerror or e}") from None
+    except (ValueError, IndexError, KeyError, struct.error):
+        # A damaged file trips reportlab's parser in many ways; none is worth a traceback.
+        raise UserError(f"字体“{face.path.name}”已损坏或不是字体文件。") from None
     missing = [ch for ch in _REQUIRED_CHARS if ord(ch) not in font.face.charToGlyph]
     if missing:
         raise UserError(f"字体“{face.path.name}”缺少字符 {''.join(missing)}，不能用于年报。")
