@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 # Below this score a label is not taken as the official one (a typo like "其他法律行政止公开" scores
 # about 0.86, two different rows of the form at most about 0.7).
@@ -44,8 +45,11 @@ def split_enumerator(text: str) -> tuple[str, str]:
     return enumerator, norm[m.end() :]
 
 
+@lru_cache(maxsize=65_536)
 def label_score(official: str, found: str) -> float:
     """How well `found` reads as the official label, 0–1; 1.0 means equal once normalised.
+
+    Below MATCH_THRESHOLD the score may be a quick upper bound rather than the exact ratio.
 
     A different enumerator ("2." for "3.") is no match. A missing one costs a little, and is no
     match for a short label ("其他", "总计"), which alone could be any of several cells.
@@ -68,4 +72,10 @@ def label_score(official: str, found: str) -> float:
     # "（二）部分公开" for "（二）部分公开（区分处理的，…）": the printed note left out.
     if _TRAILING_NOTE.sub("", official_body) == _TRAILING_NOTE.sub("", found_body):
         return 0.95 - penalty
-    return SequenceMatcher(None, official_body, found_body, autojunk=False).ratio() - penalty
+    matcher = SequenceMatcher(None, official_body, found_body, autojunk=False)
+    # Workbooks hold hundreds of texts; most are ruled out by their lengths and letters alone.
+    for bound in (matcher.real_quick_ratio, matcher.quick_ratio, matcher.ratio):
+        score = bound() - penalty
+        if score < MATCH_THRESHOLD:
+            return score
+    return score
