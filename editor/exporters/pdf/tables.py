@@ -160,7 +160,19 @@ class OfficialTable(Flowable):
     def split(self, aW: float, aH: float) -> list[Flowable]:
         # Leave at least two rows for the next page: a lone row under repeated headers looks lost.
         last_cut = self.end - 2 if self.end - self.start > 3 else self.end - 1
-        for cut in range(last_cut, self.start, -1):
+        # Start from what this piece's own row heights say fits, then check the real slice
+        # (its merged cells are clipped, so its heights can differ slightly).
+        self.wrap(aW, aH)  # reportlab caches the layout: cheap when already wrapped
+        heights: list[float | None] = getattr(self.table, "_rowHeights", [])
+        head = self.builder.layout.header_row_count
+        used: float = sum(h or 0.0 for h in heights[:head])
+        fits = self.start
+        for i, h in enumerate(heights[head:]):
+            used += h or 0
+            if used > aH:
+                break
+            fits = self.start + i + 1
+        for cut in range(min(last_cut, fits + 1), self.start, -1):
             if not self._can_end_before(cut):
                 continue
             first = OfficialTable(self.builder, self.start, cut)
