@@ -53,21 +53,30 @@ def parse_piece(text: str, kind: ValueKind) -> Value | None:
     return int(text)
 
 
+Rule = tuple[int, Sequence[int]]  # (index of the total, indices of its parts)
+
+
 def split_run(
     tokens: Sequence[str],
     kinds: Sequence[ValueKind],
-    accept: Callable[[Row], bool] = lambda _row: True,
+    rules: Sequence[Rule] = (),
     *,
     step_limit: int = STEP_LIMIT,
     candidate_limit: int = CANDIDATE_LIMIT,
 ) -> SplitOutcome:
     """Every way to cut `tokens` (digit strings; a space between tokens is a sure boundary) into
-    exactly len(kinds) values that `accept` takes."""
+    exactly len(kinds) values for which each rule's parts add up to its total."""
     width = len(kinds)
     found: list[Row] = []
     steps = 0
     exhausted = False
     lengths = [len(t) for t in tokens]
+    # A total whose parts all come before it is forced: only that number is tried there.
+    forced = {t: tuple(p) for t, p in rules if all(i < t for i in p)}
+    accept = _rules_hold(rules)
+
+    def chars_after(token: int, start: int) -> int:
+        return lengths[token] - start + sum(lengths[token + 1 :]) if token < len(tokens) else 0
 
     def descend(token: int, start: int, values: list[Value]) -> None:
         nonlocal steps, exhausted
@@ -86,14 +95,26 @@ def split_run(
             return
         if column == width:
             return
-        # Each token left needs at least one column; the columns left can take at most one
-        # character each.
+        # Each token left needs at least one column; the columns left take at least a character
+        # each, and a total to come at least as many as the sum of its parts so far.
         tokens_left = len(tokens) - token
-        chars_left = lengths[token] - start + sum(lengths[token + 1 :])
+        chars_left = chars_after(token, start)
         if width - column < tokens_left or width - column > chars_left:
             return
+        for total, parts in forced.items():
+            if total >= column:
+                partial = sum(values[i] for i in parts if i < column)
+                if width - column - 1 + len(str(int(partial))) > chars_left:
+                    return
         text = tokens[token]
-        for end in range(start + 1, len(text) + 1):
+        if column in forced:
+            wanted = sum(values[i] for i in forced[column])
+            pieces: Sequence[int] = [start + len(str(wanted))] if wanted == int(wanted) else []
+        else:
+            pieces = range(start + 1, len(text) + 1)
+        for end in pieces:
+            if end > len(text):
+                break
             value = parse_piece(text[start:end], kinds[column])
             if value is None:
                 # "0" cannot grow ("01"), and nothing grows past a bad start: stop early.
@@ -112,10 +133,8 @@ def split_run(
     return SplitOutcome(tuple(found), exhausted)
 
 
-def sums_hold(groups: Sequence[tuple[int, Sequence[int]]]) -> Callable[[Row], bool]:
-    """An `accept` rule: for each (total index, part indices), the parts add up to the total."""
-
+def _rules_hold(rules: Sequence[Rule]) -> Callable[[Row], bool]:
     def accept(row: Row) -> bool:
-        return all(row[total] == sum(row[i] for i in parts) for total, parts in groups)
+        return all(row[total] == sum(row[i] for i in parts) for total, parts in rules)
 
     return accept

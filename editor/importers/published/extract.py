@@ -212,6 +212,8 @@ def _docx_table_lines(table: Any) -> Iterable[str]:
 
 def extract_pdf(path: Path) -> SourceText:
     import pdfplumber  # reads tables by their ruling lines, which plain text extraction loses
+    from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
 
     _read_bytes(path)
     lines: list[str] = []
@@ -219,10 +221,8 @@ def extract_pdf(path: Path) -> SourceText:
         with pdfplumber.open(str(path)) as pdf:
             for page in pdf.pages:
                 lines.extend(_pdf_page_lines(page))
-    except UserError:
-        raise
-    except Exception as e:  # pdfminer raises many kinds for broken or encrypted files
-        raise SourceError(f"“{path.name}”不是可读取的 PDF 文件：{e}") from e
+    except (PdfminerException, PSException) as e:  # broken, truncated or encrypted files
+        raise SourceError(f"“{path.name}”不是可读取的 PDF 文件（已损坏或已加密）。") from e
     text = "\n".join(lines)
     if not any(ch.isalnum() for ch in text):
         raise SourceError(
@@ -234,7 +234,9 @@ def extract_pdf(path: Path) -> SourceText:
 
 def _pdf_page_lines(page: Any) -> list[str]:
     """The page's text lines and table rows, ordered by their position on the page."""
-    tables = page.find_tables()
+    # A bordered one-column box is a framed paragraph, not a table: read it as text, so that
+    # characters sticking out of its frame stay in place.
+    tables = [t for t in page.find_tables() if max((len(r.cells) for r in t.rows), default=0) > 1]
     boxes = [t.bbox for t in tables]
 
     def outside(obj: dict[str, Any]) -> bool:

@@ -116,7 +116,7 @@ def fuzzy_find(
             return offset, needle, True
     cleaned = gap
     for text in furniture:
-        if text and len(text) >= 2:
+        if len(text) >= 4:  # short headers ("其他", "总计") are also words inside labels
             cleaned = cleaned.replace(text, "\0" * len(text))
     best: tuple[float, int, int] | None = None
     for size in range(max(2, len(needle) - 4), len(needle) + 5):

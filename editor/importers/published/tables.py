@@ -20,7 +20,7 @@ from editor.domain.forms import BalanceRelation, CellRef, SumRelation, TableDef,
 from editor.domain.layout import CellRole, table_layout
 from editor.domain.values import format_value
 from editor.importers.labels import MATCH_THRESHOLD, normalise_label
-from editor.importers.published.digits import Row, SplitOutcome, split_run, sums_hold
+from editor.importers.published.digits import Row, SplitOutcome, split_run
 from editor.importers.published.locate import LetterIndex, fuzzy_find, needle_of
 
 Value = int | float
@@ -252,7 +252,7 @@ def _read_row(
         reading.flagged.extend(row.refs)
         return None
     rules = _row_rules(table, row.refs)
-    outcome = split_run(tokens, kinds, sums_hold(rules))
+    outcome = split_run(tokens, kinds, rules)
     unique = outcome.unique
     if unique is not None:
         _take(row.refs, unique, reading)
