@@ -131,7 +131,7 @@ def _anchor_rows(
     cursor = lo
     for row in rows:
         needle = needle_of(row.label)
-        at = index.find(needle, cursor, hi) if needle else -1
+        at = _find_numbered(index, row.label, needle, cursor, hi) if needle else -1
         if at >= 0:
             letter_spans.append((at, at + len(needle)))
             cursor = at + len(needle)
@@ -161,6 +161,25 @@ def _anchor_rows(
                 )
             )
     return [index.pos(s[0]) if s is not None else None for s in letter_spans]
+
+
+def _find_numbered(index: LetterIndex, label: str, needle: str, lo: int, hi: int) -> int:
+    """The first `needle` after `lo`; for a numbered label ("3.其他"), the first one printed
+    with its number, so that "其他" is not taken from "（六）其他处理" above it."""
+    first = index.find(needle, lo, hi)
+    m = re.match(r"(\d+)\s*[.、．,，]", normalise_label(label))
+    if first < 0 or not m:
+        return first
+    numbered = re.compile(rf"{m[1]}\s*[.、．,，]\s*$")
+    at = first
+    while at >= 0:
+        before = unicodedata.normalize(
+            "NFKC", index.text[max(0, index.pos(at) - 8) : index.pos(at)]
+        )
+        if numbered.search(before):
+            return at
+        at = index.find(needle, at + 1, hi)
+    return first
 
 
 def _strip_anchor(index: LetterIndex, table: TableDef, lo: int, hi: int) -> int | None:
