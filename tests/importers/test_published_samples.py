@@ -82,14 +82,14 @@ def _huaian_numbers_from_txt() -> dict[CellRef, float]:
                 block = next(b for b in proactive.blocks if row.key in b.rows)
                 numbers = m[1].split()
                 assert len(numbers) == len(block.columns)
-                for column, number in zip(block.columns, numbers, strict=True):
-                    out[CellRef("proactive", row.key, column)] = float(number)
+                for key, number in zip(block.columns, numbers, strict=True):
+                    out[CellRef("proactive", row.key, key)] = float(number)
     seven = [line.split()[-7:] for line in lines if _trailing_numbers(line) == 7]
     requests = FORM_2021.table("requests")
     assert len(seven) == len(requests.rows)
-    for row, numbers in zip(requests.rows, seven, strict=True):
+    for request_row, numbers in zip(requests.rows, seven, strict=True):
         for column, number in zip(requests.columns, numbers, strict=True):
-            out[CellRef("requests", row.key, column.key)] = float(number)
+            out[CellRef("requests", request_row.key, column.key)] = float(number)
     strip = [line.split() for line in lines if re.fullmatch(r"\s*(\d+\s+){14}\d+\s*", line)]
     assert len(strip) == 1
     appeals = FORM_2021.table("appeals")
