@@ -160,9 +160,21 @@ def _keep_tail_with(story: list[Flowable], closing: list[Flowable]) -> list[Flow
     height = last.wrap(TEXT_WIDTH, PAGE_HEIGHT)[1]
     tail = 2 * last.style.leading
     parts = last.split(TEXT_WIDTH, height - tail) if height > tail + 1 else []
-    if len(parts) != 2:
-        return [*story[:-1], KeepTogether([last, *closing])]
-    return [*story[:-1], parts[0], KeepTogether([parts[1], *closing])]
+    if len(parts) == 2:
+        return [*story[:-1], parts[0], KeepTogether([parts[1], *closing])]
+    # The whole paragraph moves with the 落款, and so does a heading right above it.
+    keep = 1
+    while keep < len(story) and _is_heading(story[-1 - keep]):
+        keep += 1
+    # (without the CondPageBreak: inside a KeepTogether it defeats the keeping)
+    kept = [f for f in story[-keep:] if not isinstance(f, CondPageBreak)]
+    return [*story[:-keep], KeepTogether([*kept, *closing])]
+
+
+def _is_heading(flowable: Flowable) -> bool:
+    if isinstance(flowable, CondPageBreak):
+        return True
+    return isinstance(flowable, Paragraph) and flowable.style.name in {"heading", "subheading"}
 
 
 class _Decorations:

@@ -149,7 +149,7 @@ class OfficialTable(Flowable):
             return self.builder.row_role(row) is CellRole.BLOCK_HEADING
         return self.builder.row_role(row - 1) not in (CellRole.HEADER, CellRole.CORNER)
 
-    def min_height(self, aW: float, rows: int = 3) -> float:
+    def min_height(self, aW: float, rows: int = 2) -> float:
         """The height of the header and the first few rows: less than this left on a page, the
         table (and its heading) had better start on the next one."""
         end = min(self.start + rows, self.end)
