@@ -92,3 +92,15 @@ def test_new_from_last_year_published_uncertain_cells_are_asked() -> None:
     assert any("未能确定" in n.message for n in asks)
     # The unresolved 行政规范性文件 run is not a reference value.
     assert result.report.previous_value(CellRef("proactive", "normative_docs", "in_force")) is None
+
+
+def test_new_from_last_year_our_xlsx(tmp_path: Path) -> None:
+    from editor.exporters.xlsx import export_xlsx
+
+    last = load_report(SAMPLE)
+    workbook = tmp_path / "last.xlsx"
+    export_xlsx(last, workbook)
+    report = new_from_last_year(workbook, 2024).report
+    assert report.meta.organ == last.meta.organ
+    assert report.previous == last.tables
+    assert sorted(report.draft_prose) == sorted(k for k, v in last.prose.items() if v.strip())
