@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Installs the .deb and proves the installed programs work offline:
+#   - `apt-get install ./x.deb` (on this machine, or in a clean Debian root made with debootstrap,
+#     which shows that the declared dependencies are enough on a bare system);
+#   - then, with the network cut (`unshare -n`: a network namespace with no interface, not even
+#     loopback) and no system font visible (a fontconfig file with no font directory, and
+#     NIANBAO_FONTS=bundled for the PDF exporter): `nianbao check`, `nianbao export` to PDF and
+#     Excel, and the window started offscreen on the sample, alive after a few seconds;
+#   - under strace, that no program opens an internet socket (AF_INET/AF_INET6) at all.
+#
+#   sudo bash packaging/smoke-test.sh OUTDIR/x.deb              # install here, remove afterwards
+#   sudo bash packaging/smoke-test.sh --keep OUTDIR/x.deb       # ... and leave it installed
+#   sudo bash packaging/smoke-test.sh --root DIR OUTDIR/x.deb   # in DIR, made by debootstrap if absent
+#
+# Needs root, unshare (util-linux), strace, poppler-utils (pdffonts, pdftotext) on this machine.
+set -euo pipefail
+
+KEEP=0
+CLEAN_ROOT=""
+while [ $# -gt 1 ]; do
+  case "$1" in
+    --keep) KEEP=1; shift ;;
+    --root) CLEAN_ROOT="$2"; shift 2 ;;
+    *) break ;;
+  esac
+done
+if [ $# -ne 1 ] || [ ! -f "$1" ]; then
+  echo "usage: sudo bash packaging/smoke-test.sh [--keep] [--root DIR] PACKAGE.deb" >&2
+  exit 2
+fi
+[ "$(id -u)" -eq 0 ] || { echo "run as root (apt-get install, unshare -n)" >&2; exit 2; }
+for tool in unshare strace pdffonts pdftotext; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install util-linux strace poppler-utils)" >&2; exit 2; }
+done
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DEB="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+PKG="$(dpkg-deb -f "$DEB" Package)"
+PREFIX="/opt/apps/$PKG"
+SAMPLE="$ROOT/resources/examples/longting-2023.nianbao"
+export DEBIAN_FRONTEND=noninteractive
+FAILED=0
+pass() { printf 'ok    %s\n' "$1"; }
+fail() { printf 'FAIL  %s\n' "$1"; FAILED=1; }
+step() { printf '\n== %s (%ss)\n' "$1" "$SECONDS"; }
+
+# Everything the test runs inside the target goes through `in_target`; files it writes are under
+# $WORK (a path inside the target), read from here as $HOST_WORK.
+if [ -n "$CLEAN_ROOT" ]; then
+  mkdir -p "$CLEAN_ROOT"
+  TARGET="$(cd "$CLEAN_ROOT" && pwd)"
+  if [ ! -x "$TARGET/usr/bin/apt-get" ]; then
+    step "debootstrap a bare Debian 12 into $TARGET"
+    command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
+    debootstrap --variant=minbase bookworm "$TARGET" http://deb.debian.org/debian >/dev/null
+  fi
+  mountpoint -q "$TARGET/proc" || mount -t proc proc "$TARGET/proc"
+  cp /etc/resolv.conf "$TARGET/etc/resolv.conf"
+  in_target() { chroot "$TARGET" "$@"; }
+else
+  TARGET=""
+  in_target() { "$@"; }
+fi
+WORK="/tmp/nianbao-smoke"
+HOST_WORK="$TARGET$WORK"
+rm -rf "$HOST_WORK"
+mkdir -p "$HOST_WORK/fc-cache" "$HOST_WORK/home"
+cleanup() {
+  if [ "$KEEP" -eq 0 ]; then
+    in_target apt-get purge -y -qq "$PKG" >/dev/null 2>&1 || true
+  fi
+  if [ -n "$TARGET" ]; then umount "$TARGET/proc" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+step "apt-get install ./$(basename "$DEB")"
+cp "$DEB" "$HOST_WORK/"
+if [ -n "$TARGET" ]; then in_target apt-get update -qq; fi
+# No recommends: the CJK font it recommends would hide a missing bundled font.
+in_target apt-get install -y -qq --no-install-recommends "$WORK/$(basename "$DEB")" >"$HOST_WORK/apt.log" 2>&1 ||
+  { cat "$HOST_WORK/apt.log"; exit 1; }
+tail -n 3 "$HOST_WORK/apt.log" | sed 's/^/  /'
+printf '  Installed-Size: %s KiB; on disk: %s\n' "$(in_target dpkg-query -W -f='${Installed-Size}' "$PKG")" \
+  "$(du -sh --apparent-size "$TARGET$PREFIX" | cut -f1)"
+for f in /usr/bin/nianbao /usr/bin/nianbao-editor "$PREFIX/files/nianbao" "$PREFIX/info" \
+  "/usr/share/applications/$PKG.desktop" "/usr/share/mime/packages/$PKG.xml" \
+  "/usr/share/icons/hicolor/256x256/apps/$PKG.png"; do
+  # -L too: /usr/bin's links are absolute, so they dangle when seen from outside a clean root.
+  { [ -e "$TARGET$f" ] || [ -L "$TARGET$f" ]; } && pass "installed $f" || fail "missing $f"
+done
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate "$TARGET/usr/share/applications/$PKG.desktop" && pass "desktop entry valid" ||
+    fail "desktop-file-validate"
+fi
+
+# A fontconfig configuration with no font directory: Qt and fc-list see no font at all.
+cat >"$HOST_WORK/fonts.conf" <<EOF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><cachedir>$WORK/fc-cache</cachedir></fontconfig>
+EOF
+cp "$SAMPLE" "$HOST_WORK/sample.nianbao"
+
+# offline ARGS...: runs ARGS in the target with no network and no system fonts, under strace
+# (log: $WORK/strace-<n>.log), with stdout/stderr in $WORK/out-<n>.txt. Returns ARGS' exit code.
+RUN=0
+offline() {
+  RUN=$((RUN + 1))
+  local code=0
+  unshare -n strace -f -qq -e trace=socket,connect -o "$HOST_WORK/strace-$RUN.log" \
+    ${TARGET:+chroot "$TARGET"} \
+    env -i PATH=/usr/bin:/bin HOME="$WORK/home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
+    FONTCONFIG_FILE="$WORK/fonts.conf" NIANBAO_FONTS=bundled \
+    "$@" >"$HOST_WORK/out-$RUN.txt" 2>&1 || code=$?
+  return "$code"
+}
+show() { sed 's/^/  | /' "$HOST_WORK/out-$RUN.txt" | head -n "${1:-5}"; }
+
+step "offline: network namespace"
+offline cat /proc/net/dev || true
+interfaces="$(awk -F: 'NR > 2 && $1 !~ /lo/ {print $1}' "$HOST_WORK/out-$RUN.txt" | tr -d ' ')"
+[ -z "$interfaces" ] && pass "no network interface but a downed loopback" || fail "interfaces: $interfaces"
+
+step "offline: nianbao"
+offline nianbao --version && pass "nianbao --version: $(head -1 "$HOST_WORK/out-$RUN.txt")" || { fail "nianbao --version"; show; }
+offline nianbao check "$WORK/sample.nianbao" && pass "nianbao check sample (exit 0)" || { fail "nianbao check"; show 20; }
+if offline nianbao export "$WORK/sample.nianbao" -o "$WORK/sample.pdf" && [ -s "$HOST_WORK/sample.pdf" ]; then
+  pass "nianbao export -> PDF ($(du -k "$HOST_WORK/sample.pdf" | cut -f1) KiB)"
+  fonts="$(pdffonts "$HOST_WORK/sample.pdf" | tail -n +3)"
+  if [ -n "$fonts" ] && ! awk '{print $(NF-4)}' <<<"$fonts" | grep -qv yes; then
+    pass "every PDF font embedded: $(awk '{print $1}' <<<"$fonts" | sort -u | tr '\n' ' ')"
+  else
+    fail "PDF fonts not all embedded"; printf '%s\n' "$fonts"
+  fi
+  grep -q "$(sed -n 's/.*"organ": "\(.*\)".*/\1/p' "$SAMPLE" | head -1)" <(pdftotext "$HOST_WORK/sample.pdf" -) &&
+    pass "PDF text has the organ's name in Chinese" || fail "PDF text lacks the organ's name"
+else
+  fail "nianbao export -> PDF"; show 20
+fi
+offline nianbao export "$WORK/sample.nianbao" -o "$WORK/sample.xlsx" && [ -s "$HOST_WORK/sample.xlsx" ] &&
+  pass "nianbao export -> Excel ($(du -k "$HOST_WORK/sample.xlsx" | cut -f1) KiB)" || { fail "nianbao export -> Excel"; show 20; }
+
+step "offline: the window, offscreen, on the sample"
+# The editor has no quit-after-start option: it must still be running after GUI_SECONDS.
+GUI_SECONDS="${GUI_SECONDS:-8}"
+offline timeout --preserve-status -s TERM "$GUI_SECONDS" nianbao-editor "$WORK/sample.nianbao" &
+GUI_PID=$!
+wait "$GUI_PID" && gui_code=0 || gui_code=$?
+# 143 = ended by our SIGTERM after GUI_SECONDS, i.e. it was still running.
+if [ "$gui_code" -eq 143 ] && ! grep -q "Traceback" "$HOST_WORK/out-$RUN.txt"; then
+  pass "nianbao-editor ran ${GUI_SECONDS}s offscreen with the sample open"
+else
+  fail "nianbao-editor exited with $gui_code"; show 30
+fi
+
+step "no internet socket in any run"
+inet="$(grep -h -E 'socket\(AF_INET6?|connect\(.*AF_INET' "$HOST_WORK"/strace-*.log || true)"
+[ -z "$inet" ] && pass "strace: no AF_INET/AF_INET6 socket in $RUN runs" || { fail "internet sockets:"; echo "$inet" | head; }
+
+echo
+[ "$FAILED" -eq 0 ] && echo "smoke test passed" || echo "smoke test FAILED"
+exit "$FAILED"
