@@ -34,7 +34,7 @@ def render_png(svg: Path, size: int, out: Path) -> Path:
     renderer.render(painter)
     painter.end()
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out), "PNG"):
+    if not image.save(str(out)):  # the format follows the .png suffix
         raise OSError(f"cannot write {out}")
     return out
 

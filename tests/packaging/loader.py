@@ -1,0 +1,19 @@
+"""Loads a module from packaging/ by path (PyPI's `packaging` owns that import name)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
+
+
+def load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        f"_nianbao_packaging_{name}", PACKAGING / f"{name}.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
