@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 from html.parser import HTMLParser
 
 Grid = list[list[str]]
 
 
 def parse_tsv(text: str) -> Grid:
-    """Tab-separated rows, as Excel and WPS put them on the clipboard (one trailing newline)."""
+    """Tab-separated rows as Excel and WPS put them on the clipboard.
+
+    The csv module, because Excel quotes a cell holding a tab, line break or quote.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.endswith("\n"):
         text = text[:-1]
-    return [_unquote_row(line.split("\t")) for line in text.split("\n")]
-
-
-def _unquote_row(cells: list[str]) -> list[str]:
-    # Excel quotes a cell that holds a line break or quote; numbers never need it.
-    out = []
-    for c in cells:
-        if len(c) >= 2 and c.startswith('"') and c.endswith('"'):
-            c = c[1:-1].replace('""', '"')
-        out.append(c)
-    return out
+    return [row or [""] for row in csv.reader(io.StringIO(text), delimiter="\t")]
 
 
 class _TableParser(HTMLParser):

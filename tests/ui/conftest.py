@@ -49,7 +49,8 @@ def sample_copy(tmp_path: Path) -> Path:
 def window(qtbot, tmp_path: Path, sample_copy: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     win = MainWindow(settings, RecoveryStore(tmp_path / "recovery"))
-    qtbot.addWidget(win)
+    # Not qtbot.addWidget: qtbot closes its widgets before fixtures end, and a window with
+    # changes would then wait for an answer to "save?".
     assert win.open_path(sample_copy)
     win.show()
     qtbot.waitExposed(win)
@@ -57,6 +58,8 @@ def window(qtbot, tmp_path: Path, sample_copy: Path) -> Iterator[MainWindow]:  #
     # Closing must not ask: the test is over, whatever it left unsaved.
     if win.document is not None:
         win.document.undo_stack.setClean()
+    win.close()
+    win.deleteLater()
 
 
 def answer_next_box(button: QMessageBox.StandardButton) -> list[str]:
