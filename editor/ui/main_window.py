@@ -33,6 +33,7 @@ from editor.domain.model import Report, new_report
 from editor.domain.storage import FILE_SUFFIX, load_report
 from editor.ui.document import ReportDocument
 from editor.ui.findings_panel import FindingsPanel
+from editor.ui.jobs import ReportJobs
 from editor.ui.meta_tab import MetaTab
 from editor.ui.recovery import Recovered, RecoveryStore
 from editor.ui.section_tab import SectionTab
@@ -153,6 +154,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.jobs = ReportJobs(self)
+        self.jobs.add_to(file_menu, self.open_action, self.quit_action)
         edit_menu = bar.addMenu("编辑(&E)")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()

@@ -1,0 +1,194 @@
+"""The import, export and print commands of the window, each run by the task helper."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from editor.domain.progress import Progress
+from editor.exporters.pdf import PdfOptions, export_pdf
+from editor.exporters.xlsx import export_xlsx
+from editor.importers.last_year import new_from_last_year
+from editor.importers.published import import_published
+from editor.importers.result import ImportResult
+from editor.importers.xlsx import import_xlsx, value_changes
+from editor.ui import printing
+from editor.ui.tasks import Task, run_task
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+XLSX_FILTER = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
+PDF_FILTER = "PDF 文件 (*.pdf)"
+PUBLISHED_FILTER = "已发布的年报 (*.pdf *.docx *.html *.htm *.txt);;所有文件 (*)"
+REPORT_FILTER = "年报文件 (*.nianbao);;Excel 工作簿 (*.xlsx)"
+
+
+class ReportJobs:
+    """Adds the import/export/print actions to the window's menus and runs them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def add_to(self, file_menu: QMenu, after_new: QAction, before: QAction) -> None:
+        """ "从上年报告开始" goes before `after_new` (next to 新建), the rest before `before`."""
+        w = self.window
+        start = QAction("新建：从上年报告开始(&L)…", w)
+        start.triggered.connect(self.new_from_last_year_dialog)
+        file_menu.insertAction(after_new, start)
+        actions: list[tuple[str, Callable[[], None]] | None] = [
+            ("导入 Excel(&I)…", self.import_xlsx_dialog),
+            ("导入已发布的年报(&P)…", self.import_published_dialog),
+            None,
+            ("导出 Excel(&E)…", self.export_xlsx_dialog),
+            ("导出 PDF(&D)…", self.export_pdf_dialog),
+            None,
+            ("打印预览(&V)…", self.print_preview),
+            ("打印(&T)…", self.print_report),
+            None,
+        ]
+        for entry in actions:
+            if entry is None:
+                file_menu.insertSeparator(before)
+                continue
+            action = QAction(entry[0], w)
+            action.triggered.connect(entry[1])
+            file_menu.insertAction(before, action)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _snapshot(self) -> Any:
+        assert self.window.document is not None
+        return self.window.document.snapshot()
+
+    def _run(self, title: str, job: Callable[[Progress], Any], done: Callable[[Any], None]) -> Task:
+        return run_task(self.window, title, job, done)
+
+    def _notes(self, result: ImportResult) -> None:
+        box = self.window.show_message(
+            QMessageBox.Icon.Information, "导入结果", f"已导入“{result.source}”，请核对。"
+        )
+        box.setDetailedText(result.text())
+
+    # ------------------------------------------------------------------ exports
+
+    def export_xlsx_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, "导出 Excel", "", XLSX_FILTER)
+        if path:
+            self.export_xlsx(Path(path).with_suffix(".xlsx"))
+
+    def export_xlsx(self, path: Path) -> Task:
+        report = self._snapshot()
+        return self._run(
+            "正在导出 Excel",
+            lambda progress: export_xlsx(report, path, progress),
+            lambda _r: self.window.statusBar().showMessage(f"已导出到 {path}", 8000),
+        )
+
+    def export_pdf_dialog(self) -> None:
+        report = self._snapshot()
+        options = printing.confirm_options(self.window, report, PdfOptions())
+        if options is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, "导出 PDF", "", PDF_FILTER)
+        if path:
+            self.export_pdf(Path(path).with_suffix(".pdf"), options)
+
+    def export_pdf(self, path: Path, options: PdfOptions) -> Task:
+        report = self._snapshot()
+        return self._run(
+            "正在导出 PDF",
+            lambda progress: export_pdf(report, path, options, progress),
+            lambda _r: self.window.statusBar().showMessage(f"已导出到 {path}", 8000),
+        )
+
+    def print_preview(self) -> None:
+        printing.show_print_preview(self.window, self._snapshot(), PdfOptions())
+
+    def print_report(self) -> None:
+        printing.print_report(self.window, self._snapshot(), PdfOptions())
+
+    # ------------------------------------------------------------------ imports
+
+    def import_xlsx_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "导入 Excel", "", XLSX_FILTER)
+        if not path:
+            return
+        doc = self.window.document
+        into_current = False
+        if doc is not None and doc.report.tables:
+            box = QMessageBox(self.window)
+            box.setWindowTitle("导入 Excel")
+            box.setText("把工作簿中的表格导入到哪里？")
+            current = box.addButton("导入到当前报告", QMessageBox.ButtonRole.AcceptRole)
+            new = box.addButton("作为新报告打开", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() not in (current, new):
+                return
+            into_current = box.clickedButton() is current
+        self.import_xlsx(Path(path), into_current=into_current)
+
+    def import_xlsx(self, path: Path, *, into_current: bool) -> Task:
+        return self._run(
+            "正在导入 Excel",
+            lambda progress: import_xlsx(path, progress),
+            lambda result: self._xlsx_imported(result, into_current),
+        )
+
+    def _xlsx_imported(self, result: ImportResult, into_current: bool) -> None:
+        doc = self.window.document
+        if into_current and doc is not None:
+            # Every imported cell in one command: one undo step takes the whole import back.
+            try:
+                changes = value_changes(doc.report, result)
+            except Exception as e:
+                self.window.show_message(QMessageBox.Icon.Warning, "无法导入", str(e))
+                return
+            doc.push_cells(changes, f"导入“{result.source}”")
+        else:
+            self.window.open_unsaved(result.report, None)
+        self._notes(result)
+
+    def import_published_dialog(self) -> None:
+        if not self.window.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(self.window, "导入已发布的年报", "", PUBLISHED_FILTER)
+        if path:
+            self.import_published(Path(path))
+
+    def import_published(self, path: Path) -> Task:
+        return self._run(
+            "正在读取已发布的年报",
+            lambda progress: import_published(path, progress),
+            self._opened_as_new,
+        )
+
+    def new_from_last_year_dialog(self) -> None:
+        if not self.window.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(self.window, "选择上年报告", "", REPORT_FILTER)
+        if not path:
+            return
+        this_year = date.today().year - 1
+        year, ok = QInputDialog.getInt(
+            self.window, "从上年报告开始", "新报告的年度：", this_year, 2008, 2100
+        )
+        if ok:
+            self.new_from_last_year(Path(path), year)
+
+    def new_from_last_year(self, path: Path, year: int) -> Task:
+        return self._run(
+            "正在读取上年报告",
+            lambda _progress: new_from_last_year(path, year),
+            self._opened_as_new,
+        )
+
+    def _opened_as_new(self, result: ImportResult) -> None:
+        self.window.open_unsaved(result.report, None)
+        self._notes(result)
