@@ -171,3 +171,16 @@ def test_text_numbers_phrase_scan_shortcut_finds_what_the_full_scan_finds() -> N
         fast = [(m.lastgroup, m.span()) for m in claims._PHRASE.finditer(text)]
         assert fast == [(m.lastgroup, m.span()) for m in full.finditer(text)]
         assert fast  # the samples do use the phrases
+
+
+@needs_samples
+def test_text_numbers_over_imported_samples_matches_the_hand_read_result() -> None:
+    # The same run over the published-report importer's output (its prose split into the
+    # form's fields, its tables read from the digit runs): the same single finding.
+    from editor.importers.published import import_published
+
+    raised = []
+    for path in sorted(SHARED_SAMPLES.glob("*.txt")):
+        report = import_published(path).report
+        raised += [(path.stem, f.expected, f.actual) for f in text_findings(report)]
+    assert raised == [("pingtan-2022", 74, 75)]
