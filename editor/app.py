@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from editor.assets import BUNDLED_CJK_FONT
+from editor.ui.clipboard import OUR_CELLS_FORMAT
 from editor.ui.crash import make_crash_handler
 from editor.ui.main_window import MainWindow
 from editor.ui.recovery import RecoveryStore
@@ -30,7 +31,16 @@ def create_application(argv: Sequence[str]) -> QApplication:
     ):
         app.installTranslator(translator)
     _ensure_cjk_font(app)
+    app.aboutToQuit.connect(_release_clipboard)
     return app
+
+
+def _release_clipboard() -> None:
+    # A block copied from the grid is a QMimeData made in Python; left on the clipboard, PySide6
+    # 6.12.0 deletes it twice as the process ends (a segfault on exit). Clear it while we can.
+    clipboard = QApplication.clipboard()
+    if clipboard.ownsClipboard():
+        clipboard.clear()
 
 
 def _ensure_cjk_font(app: QApplication) -> None:
@@ -72,4 +82,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = start(args)
     code = app.exec()
     del window
+    hand_clipboard_to_qt(app)
     return code
+
+
+def hand_clipboard_to_qt(app: QApplication) -> None:
+    """Replaces cells we copied with a plain-text copy made by Qt itself.
+
+    A QMimeData created from Python and left on the clipboard is destroyed by Qt's exit handlers
+    after Python has shut down, which crashes the process (seen: SIGSEGV in
+    Shiboken::Object::destroy on the offscreen platform). The text stays on the clipboard.
+    """
+    clipboard = app.clipboard()
+    mime = clipboard.mimeData()
+    if mime is not None and mime.hasFormat(OUR_CELLS_FORMAT):
+        clipboard.setText(mime.text())

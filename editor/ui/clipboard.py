@@ -9,6 +9,9 @@ from html.parser import HTMLParser
 
 Grid = list[list[str]]
 
+# Marks the cells we put on the clipboard, so that at exit we know the data is ours.
+OUR_CELLS_FORMAT = "application/x-nianbao-cells"
+
 
 def parse_tsv(text: str) -> Grid:
     """Tab-separated rows as Excel and WPS put them on the clipboard.

@@ -41,7 +41,7 @@ from editor.domain.errors import ValueInputError
 from editor.domain.forms import CellRef
 from editor.domain.layout import CellRole
 from editor.domain.values import parse_cell_text
-from editor.ui.clipboard import Grid, parse_html_table, parse_tsv, to_html, to_tsv
+from editor.ui.clipboard import OUR_CELLS_FORMAT, Grid, parse_html_table, parse_tsv, to_html, to_tsv
 from editor.ui.signals import emit
 from editor.ui.table_model import PREVIOUS_ROLE, STATE_ROLE, ReportTableModel
 
@@ -242,6 +242,7 @@ class ReportTableView(QTableView):
         mime = QMimeData()
         mime.setText(to_tsv(grid))
         mime.setHtml(to_html(grid, spans))
+        mime.setData(OUR_CELLS_FORMAT, b"1")
         QGuiApplication.clipboard().setMimeData(mime)
 
     def paste_clipboard(self) -> bool:

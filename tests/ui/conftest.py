@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from editor.app import hand_clipboard_to_qt
 from editor.domain.model import Report
 from editor.domain.storage import load_report, save_report
 from editor.ui.document import ReportDocument
@@ -26,6 +27,22 @@ def _true_references() -> Iterator[None]:
     before = sys.getrefcount(True)
     yield
     give_back_true_references(max(before - sys.getrefcount(True), 0))
+
+
+@pytest.fixture(autouse=True)
+def _clipboard_handed_back(qapp: QApplication) -> Iterator[None]:
+    """Cells a test copied must not outlive Python on the clipboard (see app.hand_clipboard_to_qt):
+    the process would crash at exit after every test had passed."""
+    yield
+    hand_clipboard_to_qt(qapp)
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard(qapp: QApplication) -> Iterator[None]:
+    """A QMimeData made in Python and left on the clipboard crashes the process at exit
+    (PySide6 6.12.0, offscreen): the tests that copy or paste leave the clipboard empty."""
+    yield
+    QApplication.clipboard().clear()
 
 
 @pytest.fixture
