@@ -31,16 +31,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     ):
         app.installTranslator(translator)
     _ensure_cjk_font(app)
-    app.aboutToQuit.connect(_release_clipboard)
     return app
-
-
-def _release_clipboard() -> None:
-    # A block copied from the grid is a QMimeData made in Python; left on the clipboard, PySide6
-    # 6.12.0 deletes it twice as the process ends (a segfault on exit). Clear it while we can.
-    clipboard = QApplication.clipboard()
-    if clipboard.ownsClipboard():
-        clipboard.clear()
 
 
 def _ensure_cjk_font(app: QApplication) -> None:

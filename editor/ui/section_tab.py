@@ -44,7 +44,8 @@ class SectionTab(QWidget):
         prose_layout.setContentsMargins(0, 0, 0, 0)
         # `lead`: the report's opening paragraph, which precedes section 一 on paper.
         for field in (*lead, *section.prose):
-            editor = ProseFieldEditor(document, field.key, field.heading)
+            heading = field.heading or ("开头语（正文之前的段落，可不填）" if field in lead else "")
+            editor = ProseFieldEditor(document, field.key, heading)
             self.editors[field.key] = editor
             prose_layout.addWidget(editor, 1)
         self.table_view: ReportTableView | None = None

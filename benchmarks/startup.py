@@ -1,0 +1,152 @@
+"""Start-up, recheck and paste timings of the editor window, each against a same-run baseline.
+
+    python benchmarks/startup.py [--runs N]
+
+1. Process start → main window shown with the sample loaded, against a bare PySide6 window with
+   six tabs and one table (goal: at most 1.5×). Each is a fresh `python -c` process, median of N.
+2. Recheck after one edit (goal: under 2 ms): one typed cell through the undo stack, which reruns
+   every rule and updates the models, against `check_report` alone.
+3. Pasting the full 25×7 block of 表三 (goal: under 100 ms), against setting the same values
+   with `Report.set_values` alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "resources" / "examples" / "longting-2023.nianbao"
+
+BARE = """
+import time, sys
+t0 = float(sys.argv[1])
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QTableWidget, QWidget
+app = QApplication([])
+w = QMainWindow(); tabs = QTabWidget()
+tabs.addTab(QTableWidget(28, 10), "表")
+for i in range(5): tabs.addTab(QWidget(), str(i))
+w.setCentralWidget(tabs); w.show(); app.processEvents()
+print(time.time() - t0)
+"""
+
+EDITOR = """
+import time, sys
+t0 = float(sys.argv[1])
+from editor.app import create_application
+from editor.ui.main_window import MainWindow
+from editor.ui.recovery import RecoveryStore
+from PySide6.QtCore import QSettings
+from pathlib import Path
+app = create_application(["nianbao"])
+w = MainWindow(QSettings(sys.argv[3], QSettings.Format.IniFormat), RecoveryStore(Path(sys.argv[4])))
+w.show(); w.open_path(Path(sys.argv[2])); app.processEvents()
+print(time.time() - t0)
+"""
+
+
+def _process_seconds(code: str, *args: str) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    out = subprocess.run(
+        [sys.executable, "-c", code, repr(time.time()), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def startup(runs: int) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = [_process_seconds(BARE) for _ in range(runs)]
+        editor = [
+            _process_seconds(EDITOR, str(SAMPLE), f"{tmp}/s.ini", f"{tmp}/r") for _ in range(runs)
+        ]
+    b, e = statistics.median(bare), statistics.median(editor)
+    print(
+        f"start-up: bare window {b * 1000:.0f} ms, editor with sample {e * 1000:.0f} ms, "
+        f"ratio {e / b:.2f} (goal ≤ 1.5)"
+    )
+
+
+def in_process(runs: int) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtWidgets import QApplication
+
+    from editor.domain.checks import check_report
+    from editor.domain.forms import CellRef
+    from editor.domain.storage import load_report
+    from editor.ui.document import ReportDocument
+    from editor.ui.table_model import ReportTableModel
+    from editor.ui.table_view import ReportTableView
+
+    app = QApplication.instance() or QApplication([])
+    document = ReportDocument(load_report(SAMPLE))
+    views = [ReportTableView(ReportTableModel(document, t)) for t in document.form.tables]
+    for v in views:
+        v.show()
+    app.processEvents()
+    ref = CellRef("requests", "received", "natural")
+    edit, check = [], []
+    for i in range(runs * 20):
+        t = time.perf_counter()
+        document.push_cells({ref: 27 + i % 2 + 1}, "t")
+        edit.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        check_report(document.report)
+        check.append(time.perf_counter() - t)
+    e, c = statistics.median(edit), statistics.median(check)
+    print(
+        f"recheck after one edit: {e * 1000:.2f} ms (check_report alone {c * 1000:.2f} ms, "
+        f"ratio {e / c:.2f}; goal < 2 ms)"
+    )
+    requests = views[1]
+    table = requests.model().table
+    grid = [[str(i + j) for j in range(len(table.columns))] for i in range(len(table.rows))]
+    first = table.cells[0]
+    paste, plain = [], []
+    for k in range(runs * 5):
+        block = [[str(int(x) + k) for x in row] for row in grid]
+        requests.setCurrentIndex(requests.model().index_of(first))
+        t = time.perf_counter()
+        assert requests.paste_grid(block)
+        app.processEvents()
+        paste.append(time.perf_counter() - t)
+        values = {
+            r: int(block[i][j]) + 1000
+            for i, row in enumerate(table.rows)
+            for j, col in enumerate(table.columns)
+            for r in [CellRef(table.key, row.key, col.key)]
+        }
+        t = time.perf_counter()
+        document.report.set_values(values)
+        plain.append(time.perf_counter() - t)
+    p, s = statistics.median(paste), statistics.median(plain)
+    rows, cols = len(grid), len(grid[0])
+    print(
+        f"paste {rows}×{cols} block of 表三: {p * 1000:.1f} ms (Report.set_values alone "
+        f"{s * 1000:.2f} ms; goal < 100 ms)"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    startup(args.runs)
+    in_process(args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
