@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from editor.domain.errors import ReportFileError
 from editor.domain.forms import CellRef, FormDef, form_for
 from editor.domain.model import FILE_FORMAT_ID, SCHEMA_VERSION, Report, TableValues
+from editor.domain.userfiles import read_user_file
 from editor.domain.values import value_problem
 
 FILE_SUFFIX = ".nianbao"
@@ -38,23 +39,7 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 def load_report(path: str | os.PathLike[str]) -> Report:
     """Reads a `.nianbao` file. Raises ReportFileError with a message for the clerk."""
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ReportFileError(
-                f"文件“{p.name}”有 {size // 1024 // 1024} MB，远大于年报文件应有的大小，未打开。"
-            )
-        data = p.read_bytes()
-    except ReportFileError:
-        raise
-    except IsADirectoryError as e:
-        raise ReportFileError(f"“{p.name}”是一个文件夹，不是年报文件。") from e
-    except FileNotFoundError as e:
-        raise ReportFileError(f"找不到文件“{p}”。") from e
-    except PermissionError as e:
-        raise ReportFileError(f"没有权限读取文件“{p}”。") from e
-    except OSError as e:
-        raise ReportFileError(f"读取文件“{p}”失败：{e.strerror or e}") from e
+    data = read_user_file(p, max_bytes=MAX_FILE_BYTES, what="年报文件", error=ReportFileError)
     return parse_report_bytes(data, name=p.name)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.domain.errors import UserError
+from editor.domain.userfiles import read_user_file
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 BLANK_CELL = "/"
@@ -63,21 +64,7 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise SourceError(
-                f"文件“{path.name}”有 {size // 1024 // 1024} MB，不像一份年报，未导入。"
-            )
-        return path.read_bytes()
-    except FileNotFoundError as e:
-        raise SourceError(f"找不到文件“{path}”。") from e
-    except IsADirectoryError as e:
-        raise SourceError(f"“{path.name}”是一个文件夹，不是年报。") from e
-    except PermissionError as e:
-        raise SourceError(f"没有权限读取文件“{path}”。") from e
-    except OSError as e:
-        raise SourceError(f"读取文件“{path}”失败：{e.strerror or e}") from e
+    return read_user_file(path, max_bytes=MAX_SOURCE_BYTES, what="年报", error=SourceError)
 
 
 def extract_txt(path: Path) -> SourceText:
