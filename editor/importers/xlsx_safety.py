@@ -14,6 +14,7 @@ import openpyxl
 from openpyxl.workbook.workbook import Workbook
 
 from editor.domain.errors import UserError
+from editor.domain.userfiles import describe_os_error
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -35,12 +36,8 @@ def open_workbook(path: Path) -> Workbook:
         size = path.stat().st_size
         with path.open("rb") as f:
             head = f.read(8)
-    except FileNotFoundError as e:
-        raise WorkbookFileError(f"找不到文件“{path}”。") from e
-    except IsADirectoryError as e:
-        raise WorkbookFileError(f"“{name}”是一个文件夹，不是 Excel 工作簿。") from e
     except OSError as e:
-        raise WorkbookFileError(f"无法读取“{name}”：{e.strerror or e}") from e
+        raise WorkbookFileError(describe_os_error(e, path, "Excel 工作簿")) from e
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise WorkbookFileError(
             f"“{name}”不是 .xlsx 格式：它是旧版 Excel（.xls）文件，或设置了打开密码的工作簿。"
