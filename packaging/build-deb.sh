@@ -98,7 +98,10 @@ SHLIBS_DEPENDS="$(sed -n 's/^shlibs:Depends=//p' "$SHLIBS/out")"
 [ -n "$SHLIBS_DEPENDS" ] || { echo "dpkg-shlibdeps found no dependencies" >&2; exit 1; }
 # Not visible to dpkg-shlibdeps: Qt loads libdbus-1 with dlopen (input methods, accessibility);
 # libfontconfig reads its configuration from fontconfig-config, which also brings a Latin font.
-DEPENDS="$SHLIBS_DEPENDS, libdbus-1-3, fontconfig-config"
+DEPENDS="$SHLIBS_DEPENDS"
+for extra in libdbus-1-3 fontconfig-config; do
+  grep -qE "(^|, )$extra( |,|$)" <<<"$DEPENDS" || DEPENDS="$DEPENDS, $extra"
+done
 # A CJK font for the window on a bare system (UOS and Kylin have one; PDF export uses the bundled one).
 RECOMMENDS="fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"
 GLIBC_FLOOR="$(sed -n 's/.*libc6 (>= \([0-9.]*\)).*/\1/p' <<<"$DEPENDS")"
