@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QStandardPaths, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QStandardPaths,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
-from editor.assets import BUNDLED_CJK_FONT
+from editor.assets import APP_ICON, BUNDLED_CJK_FONT
 from editor.ui.clipboard import OUR_CELLS_FORMAT
 from editor.ui.crash import make_crash_handler
 from editor.ui.main_window import MainWindow
@@ -24,6 +32,9 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setOrganizationName("nianbao")
     app.setApplicationName("nianbao")
     app.setApplicationDisplayName("年报编辑器")
+    # Lets Linux desktops match the window to its menu entry (packaging/linux/*.desktop).
+    app.setDesktopFileName("org.nianbao.editor")
+    app.setWindowIcon(QIcon(str(APP_ICON)))
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     translator = QTranslator(app)
     if translator.load(
@@ -71,6 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv if argv is None else argv)
     app = create_application(args)
     window = start(args)
+    if os.environ.get("NIANBAO_QUIT_AFTER_SHOW"):
+        # For smoke tests of an installed build: prove the window comes up, then leave cleanly.
+        QTimer.singleShot(0, app.quit)
     code = app.exec()
     del window
     hand_clipboard_to_qt(app)

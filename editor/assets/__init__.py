@@ -6,3 +6,4 @@ from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent
 BUNDLED_CJK_FONT = ASSETS / "fonts" / "wqy-microhei.ttc"
+APP_ICON = ASSETS / "icons" / "nianbao-app.svg"

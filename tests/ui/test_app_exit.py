@@ -6,8 +6,11 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
-from tests.conftest import ROOT
+from PySide6.QtWidgets import QApplication
+
+from tests.conftest import ROOT, SAMPLE
 
 SCRIPT = textwrap.dedent(
     """
@@ -39,3 +42,34 @@ def test_app_exit_after_copy_does_not_crash() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "done"
+
+
+def test_app_starts_on_sample_and_quits_when_asked(tmp_path: Path) -> None:
+    # What the README's run command does, with the smoke tests' quit-after-show switch.
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "NIANBAO_QUIT_AFTER_SHOW": "1",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "editor", str(SAMPLE)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_app_has_window_icon(qapp: QApplication) -> None:
+    from editor.app import create_application
+
+    app = create_application(["nianbao"])
+    assert not app.windowIcon().isNull()
+    assert app.windowIcon().pixmap(32, 32).width() == 32
