@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPainter,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -42,6 +43,7 @@ from editor.domain.forms import CellRef
 from editor.domain.layout import CellRole
 from editor.domain.values import parse_cell_text
 from editor.ui.clipboard import OUR_CELLS_FORMAT, Grid, parse_html_table, parse_tsv, to_html, to_tsv
+from editor.ui.frozen_header import FrozenHeaderView
 from editor.ui.signals import emit
 from editor.ui.table_model import PREVIOUS_ROLE, STATE_ROLE, ReportTableModel
 
@@ -118,6 +120,8 @@ class ReportTableView(QTableView):
     def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._refused = False
+        # The header rows (表三's 申请人情况 …) stay in sight on a long table; 表二 has none.
+        self.frozen_header: FrozenHeaderView | None = None
         self.setModel(model)
         self.setItemDelegate(CellDelegate(self._commit_move))
         self.setEditTriggers(
@@ -130,7 +134,12 @@ class ReportTableView(QTableView):
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # By pixel, so the body slides under the frozen header rows instead of jumping by rows.
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._apply_spans()
+        if model.layout.header_row_count:
+            self.frozen_header = FrozenHeaderView(self, model)
         self._connect_signals()
 
     def model(self) -> ReportTableModel:
@@ -144,6 +153,33 @@ class ReportTableView(QTableView):
     def _apply_spans(self) -> None:
         for cell in self.model().layout.spans:
             self.setSpan(cell.row, cell.column, cell.row_span, cell.column_span)
+
+    # ------------------------------------------------------------------ frozen header rows
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.frozen_header is not None:
+            self.frozen_header.follow_main()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if self.frozen_header is not None:
+            self.frozen_header.follow_main()
+
+    def scrollTo(
+        self,
+        index: Index,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        super().scrollTo(index, hint)
+        frozen = self.frozen_header
+        if frozen is None or not index.isValid() or index.row() < frozen.rows:
+            return
+        # A body cell that scrolled up under the frozen rows is brought out below them.
+        covered = frozen.covered_height() - self.visualRect(index).top()
+        if covered > 0:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() - covered)
 
     # ------------------------------------------------------------------ keys
 
