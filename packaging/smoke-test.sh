@@ -140,6 +140,10 @@ fi
 offline nianbao export "$WORK/sample.nianbao" -o "$WORK/sample.xlsx" && [ -s "$HOST_WORK/sample.xlsx" ] &&
   pass "nianbao export -> Excel ($(du -k "$HOST_WORK/sample.xlsx" | cut -f1) KiB)" || { fail "nianbao export -> Excel"; show 20; }
 
+# The PDF importer pulls in pdfplumber/pdfminer, loaded only on first use: prove the bundle has them.
+offline nianbao import "$WORK/sample.pdf" -o "$WORK/reimported.nianbao" && [ -s "$HOST_WORK/reimported.nianbao" ] &&
+  pass "nianbao import <- the exported PDF" || { fail "nianbao import <- PDF"; show 20; }
+
 step "offline: the window, offscreen, on the sample"
 # NIANBAO_QUIT_AFTER_SHOW makes the editor quit cleanly once its window is shown.
 GUI_SECONDS="${GUI_SECONDS:-60}"
