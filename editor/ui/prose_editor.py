@@ -53,10 +53,11 @@ class ProseFieldEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(2)
+        self.title: QLabel | None = None
         if heading:
-            title = QLabel(heading)
-            title.setStyleSheet("font-weight: bold;")
-            layout.addWidget(title)
+            self.title = QLabel(heading)
+            self.title.setStyleSheet("font-weight: bold;")
+            layout.addWidget(self.title)
         self.banner = QLabel("上年内容，待更新：这段文字是从上年报告带过来的，请改写为本年情况。")
         self.banner.setStyleSheet(
             "background: #fff1c4; color: #6b4e00; padding: 3px 6px; border-radius: 3px;"
