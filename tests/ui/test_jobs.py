@@ -5,23 +5,39 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu
+from pytestqt.qtbot import QtBot
 
 from editor.domain.forms import CellRef
+from editor.domain.storage import load_report, save_report
+from editor.domain.values import format_value
+from editor.ui.jobs import REPORT_FILTER
 from editor.ui.main_window import MainWindow
+from editor.ui.table_model import PREVIOUS_ROLE
+from tests.conftest import SAMPLE
 
 TOTAL = CellRef("requests", "received", "total")
 
 
+def _file_menu(window: MainWindow) -> QMenu:
+    menu = window.menuBar().actions()[0].menu()
+    assert isinstance(menu, QMenu)
+    return menu
+
+
 def test_jobs_menu_has_the_feature_actions(window: MainWindow) -> None:
-    texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    texts = [a.text() for a in _file_menu(window).actions()]
     for name in ("导入 Excel", "导出 Excel", "导出 PDF", "打印预览", "打印(", "导入已发布的年报"):
         assert any(t.startswith(name) for t in texts), name
     assert texts.index("新建：从上年报告开始(&L)…") == 1
 
 
 def test_jobs_export_xlsx_then_import_into_current_is_one_step(
-    qtbot, window: MainWindow, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     out = tmp_path / "out.xlsx"
     with qtbot.waitSignal(window.jobs.export_xlsx(out).finished, timeout=20_000) as done:
         pass
@@ -40,3 +56,88 @@ def test_jobs_export_xlsx_then_import_into_current_is_one_step(
     assert doc.report.get(TOTAL) == 5
     for box in list(window.messages):
         box.close()
+
+
+def _answer_year(year: int) -> None:
+    """Types `year` into the next 新报告的年度 dialog and presses OK."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QInputDialog):
+            box.setIntValue(year)
+            box.accept()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_jobs_new_from_last_year_menu_starts_next_years_report(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Last year's report: the sample, with something carried over so 0 and blank differ too.
+    last = load_report(SAMPLE)
+    carried = {CellRef("requests", "carried_out", c): 0 for c in ("business", "total")}
+    carried |= {CellRef("requests", "carried_out", "natural"): 3}
+    last.set_values(carried)
+    source = tmp_path / "last.nianbao"
+    save_report(last, source)
+    old = window.document
+    # Only the file dialog is answered by hand; the year dialog is the real one.
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), REPORT_FILTER)
+    )
+    _answer_year(last.meta.year + 1)
+    action = next(a for a in _file_menu(window).actions() if "上年" in a.text())
+    action.trigger()
+    qtbot.waitUntil(lambda: window.document is not old, timeout=20_000)
+    doc = window.document
+    assert doc is not None
+    for box in list(window.messages):
+        box.close()
+
+    # A new, unsaved document for the next year.
+    assert doc.path is None and doc.modified
+    assert window.isWindowModified() and "未命名" in window.windowTitle()
+    assert doc.report.meta.year == last.meta.year + 1
+    assert doc.report.meta.organ == last.meta.organ
+
+    # Every prose field last year filled shows the banner; the others do not.
+    editors = {k: e for tab in window.section_tabs for k, e in tab.editors.items()}
+    drafts = {k for k, text in last.prose.items() if text.strip()}
+    assert drafts and drafts <= set(editors)
+    for key, editor in editors.items():
+        assert editor.banner.isHidden() is (key not in drafts), key
+        if key in drafts:
+            assert editor.text() == last.prose[key]
+
+    # Typing removes the banner, all in one undo step; undo brings text and banner back.
+    key = sorted(drafts)[0]
+    editor = editors[key]
+    window.tabs.setCurrentWidget(next(t for t in window.section_tabs if key in t.editors))
+    editor.editor.setFocus()
+    QTest.keyClicks(editor.editor, "2024")
+    assert editor.banner.isHidden()
+    assert key not in doc.report.draft_prose
+    assert "2024" in doc.report.prose[key]
+    assert doc.undo_stack.count() == 1
+    doc.undo_stack.undo()
+    assert editor.text() == last.prose[key]
+    assert not editor.banner.isHidden()
+    assert key in doc.report.draft_prose
+
+    # 上年结转 = last year's 结转下年度继续办理, shown in the grid; last year's values as hints.
+    tab = next(t for t in window.section_tabs if t.section.table == "requests")
+    assert tab.table_view is not None
+    model = tab.table_view.model()
+    for column in model.table.columns:
+        out = last.get(CellRef("requests", "carried_out", column.key))
+        into = CellRef("requests", "carried_in", column.key)
+        assert doc.report.get(into) == out, column.key
+        assert model.data(model.index_of(into)) == format_value(out)
+    received = CellRef("requests", "received", "natural")
+    assert doc.report.get(received) is None  # this year's numbers are left to fill in
+    hint = f"上年：{format_value(last.get(received))}"
+    assert hint == "上年：27"
+    assert hint in model.data(model.index_of(received), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index_of(received), PREVIOUS_ROLE) == hint
