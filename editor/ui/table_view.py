@@ -134,11 +134,11 @@ class ReportTableView(QTableView):
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        # By pixel, so the body slides under the frozen header rows instead of jumping by rows.
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._apply_spans()
         if model.layout.header_row_count:
+            # By pixel, so the body slides under the frozen rows instead of jumping by rows.
+            self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+            self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
             self.frozen_header = FrozenHeaderView(self, model)
         self._connect_signals()
 
