@@ -14,6 +14,8 @@ APT_PACKAGES=(
   fonts-wqy-microhei
   # the tests read PDFs back and render pages; screenshots under a virtual display
   poppler-utils xvfb xauth
+  # tests/packaging validates the desktop entry
+  desktop-file-utils
 )
 
 missing=()
