@@ -29,39 +29,34 @@ SCRIPT = textwrap.dedent(
 )
 
 
-def test_app_exit_after_copy_does_not_crash() -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        cwd=ROOT,
-        env=env,
+def _python(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Runs this Python offscreen in a child process, as a user's start of the editor would."""
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=cwd,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
+
+
+def test_app_exit_after_copy_does_not_crash() -> None:
+    done = _python(["-c", SCRIPT], ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "done"
 
 
 def test_app_starts_on_sample_and_quits_when_asked(tmp_path: Path) -> None:
     # What the README's run command does, with the smoke tests' quit-after-show switch.
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "NIANBAO_QUIT_AFTER_SHOW": "1",
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "editor", str(SAMPLE)],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    done = _python(
+        ["-m", "editor", str(SAMPLE)],
+        tmp_path,
+        NIANBAO_QUIT_AFTER_SHOW="1",
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
