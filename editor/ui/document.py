@@ -13,7 +13,6 @@ from editor.domain.forms import CellRef, FormDef
 from editor.domain.model import Report
 from editor.domain.storage import save_report
 from editor.ui.commands import SetCellsCommand, SetMetaCommand, SetProseCommand, Value
-from editor.ui.signals import emit
 
 
 class ReportDocument(QObject):
@@ -61,7 +60,7 @@ class ReportDocument(QObject):
     def mark_unsaved(self) -> None:
         """For a report that did not come from its file (recovered, imported): never clean."""
         self.undo_stack.resetClean()
-        emit(self.modified_changed, True)
+        self.modified_changed.emit(True)
 
     def flagged(self) -> frozenset[CellRef]:
         return frozenset(CellRef.parse(k) for k in self.report.flagged_cells)
@@ -121,9 +120,9 @@ class ReportDocument(QObject):
             keys = [k for k in self.report.flagged_cells if CellRef.parse(k) not in unflag]
             keys += [r.key for r in flag if r.key not in keys]
             self.report.flagged_cells = keys
-            emit(self.flags_changed, frozenset(unflag | flag))
+            self.flags_changed.emit(frozenset(unflag | flag))
         if values:
-            emit(self.cells_changed, frozenset(values))
+            self.cells_changed.emit(frozenset(values))
         self.recheck()
 
     def apply_prose(self, key: str, text: str, *, draft: bool) -> None:
@@ -133,17 +132,17 @@ class ReportDocument(QObject):
             self.report.prose.pop(key, None)
         drafts = [k for k in self.report.draft_prose if k != key]
         self.report.draft_prose = [*drafts, key] if draft else drafts
-        emit(self.prose_changed, key)
+        self.prose_changed.emit(key)
         self.recheck()
 
     def apply_meta(self, field: str, value: object) -> None:
         setattr(self.report.meta, field, value)
-        emit(self.meta_changed, field)
+        self.meta_changed.emit(field)
         self.recheck()
 
     def recheck(self) -> None:
         self.findings = check_report(self.report)
-        emit(self.findings_changed, self.findings)
+        self.findings_changed.emit(self.findings)
 
     # ------------------------------------------------------------------ file
 
@@ -154,14 +153,14 @@ class ReportDocument(QObject):
         self.path = path
         self.undo_stack.setClean()
         if changed:
-            emit(self.path_changed, path)
+            self.path_changed.emit(path)
 
     def snapshot(self) -> Report:
         """A deep copy for work on another thread."""
         return self.report.model_copy(deep=True)
 
     def _clean_changed(self, clean: bool) -> None:
-        emit(self.modified_changed, not clean)
+        self.modified_changed.emit(not clean)
 
     def _index_changed(self, _index: int) -> None:
         # Undo, redo or any other command ends a run of typing: the next keystroke is a new step.

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from editor.domain.checks import SEVERITY_NAMES, Finding
 from editor.domain.forms import FormDef
-from editor.ui.signals import emit
 
 _SEVERITY_COLOURS = {"error": QColor("#b00020"), "warning": QColor("#8a6d00")}
 
@@ -71,4 +70,4 @@ class FindingsPanel(QTreeWidget):
         return None
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        emit(self.finding_activated, self.findings[item.data(0, Qt.ItemDataRole.UserRole)])
+        self.finding_activated.emit(self.findings[item.data(0, Qt.ItemDataRole.UserRole)])

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QW
 
 from editor.ui.document import ReportDocument
 from editor.ui.shortcuts import UndoKeysToWindow
-from editor.ui.signals import emit
 
 # Word and WPS put these in copied text; none belongs in a report.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
@@ -37,7 +36,7 @@ class ProseTextEdit(QPlainTextEdit):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        emit(self.focus_left)
+        self.focus_left.emit()
 
 
 class ProseFieldEditor(QWidget):

@@ -17,7 +17,6 @@ from editor.domain.forms import CellRef, TableDef
 from editor.domain.layout import CellRole, LayoutCell, TableLayout, table_layout
 from editor.domain.values import format_value, parse_cell_text
 from editor.ui.document import ReportDocument
-from editor.ui.signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -95,7 +94,7 @@ class ReportTableModel(QAbstractTableModel):
         try:
             parsed = parse_cell_text(str(value if value is not None else ""), self.kind(ref))
         except ValueInputError as e:
-            emit(self.input_refused, f"{self.document.form.cell_name(ref)}：{e.message}")
+            self.input_refused.emit(f"{self.document.form.cell_name(ref)}：{e.message}")
             return False
         self.document.push_cells({ref: parsed}, f"输入 {self.table.cell_name(ref)}")
         return True
@@ -229,8 +228,7 @@ class ReportTableModel(QAbstractTableModel):
         rows = [p[0] for p in positions]
         columns = [p[1] for p in positions]
         # One bounding-box signal: a paste of 175 cells is one repaint, not 175.
-        emit(
-            self.dataChanged,
+        self.dataChanged.emit(
             self.index(min(rows), min(columns)),
             self.index(max(rows), max(columns)),
         )

@@ -44,7 +44,6 @@ from editor.domain.layout import CellRole
 from editor.domain.values import parse_cell_text
 from editor.ui.clipboard import OUR_CELLS_FORMAT, Grid, parse_html_table, parse_tsv, to_html, to_tsv
 from editor.ui.frozen_header import FrozenHeaderView
-from editor.ui.signals import emit
 from editor.ui.table_model import PREVIOUS_ROLE, STATE_ROLE, ReportTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -79,8 +78,8 @@ class CellDelegate(QStyledItemDelegate):
             assert isinstance(event, QKeyEvent)
             move = _MOVES.get(Qt.Key(event.key()))
             if move is not None:
-                emit(self.commitData, editor)
-                emit(self.closeEditor, editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
                 self._on_commit_move(move)
                 return True
         return super().eventFilter(editor, event)
@@ -211,7 +210,7 @@ class ReportTableView(QTableView):
 
     def _refuse(self, message: str) -> None:
         self._refused = True
-        emit(self.input_refused, message)
+        self.input_refused.emit(message)
 
     # ------------------------------------------------------------------ selection helpers
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from editor.domain.errors import UserError
 from editor.domain.progress import Progress
-from editor.ui.signals import emit
 
 # A job shorter than this never shows a dialog.
 SHOW_AFTER_MS = 400
@@ -27,16 +26,16 @@ class _Worker(QObject):
         self._job = job
 
     def _report_progress(self, fraction: float, what: str) -> None:
-        emit(self.progressed, fraction, what)
+        self.progressed.emit(fraction, what)
 
     @Slot()
     def run(self) -> None:
         try:
             result = self._job(self._report_progress)
         except BaseException as e:  # handed to the UI thread, which knows what to do
-            emit(self.failed, e)
+            self.failed.emit(e)
             return
-        emit(self.succeeded, result)
+        self.succeeded.emit(result)
 
 
 class Task(QObject):
@@ -92,7 +91,7 @@ class Task(QObject):
         try:
             self._on_done(result)
         finally:
-            emit(self.finished, True)
+            self.finished.emit(True)
 
     def _failed(self, error: BaseException) -> None:
         self._finish()
@@ -107,7 +106,7 @@ class Task(QObject):
             box.open()
         else:
             sys.excepthook(type(error), error, error.__traceback__)
-        emit(self.finished, False)
+        self.finished.emit(False)
 
 
 def run_task(

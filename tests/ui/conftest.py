@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,37 +9,18 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from editor.app import hand_clipboard_to_qt
 from editor.domain.model import Report
 from editor.domain.storage import load_report, save_report
 from editor.ui.document import ReportDocument
 from editor.ui.main_window import MainWindow
 from editor.ui.recovery import RecoveryStore
-from editor.ui.signals import give_back_true_references
 from tests.conftest import SAMPLE
 
 
 @pytest.fixture(autouse=True)
-def _true_references() -> Iterator[None]:
-    """pytest-qt disconnects signals (model tester, waitSignal); PySide6 6.12.0 loses a reference
-    to True on each disconnect (see editor/ui/signals.py): give them back after every test."""
-    before = sys.getrefcount(True)
-    yield
-    give_back_true_references(max(before - sys.getrefcount(True), 0))
-
-
-@pytest.fixture(autouse=True)
-def _clipboard_handed_back(qapp: QApplication) -> Iterator[None]:
-    """Cells a test copied must not outlive Python on the clipboard (see app.hand_clipboard_to_qt):
-    the process would crash at exit after every test had passed."""
-    yield
-    hand_clipboard_to_qt(qapp)
-
-
-@pytest.fixture(autouse=True)
 def _empty_clipboard(qapp: QApplication) -> Iterator[None]:
-    """A QMimeData made in Python and left on the clipboard crashes the process at exit
-    (PySide6 6.12.0, offscreen): the tests that copy or paste leave the clipboard empty."""
+    """A QMimeData made in Python and left on the clipboard crashes the process at exit (see
+    editor.app.hand_clipboard_to_qt): tests copy and paste their own, so each leaves it empty."""
     yield
     QApplication.clipboard().clear()
 
