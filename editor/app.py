@@ -23,6 +23,7 @@ from editor.ui.clipboard import OUR_CELLS_FORMAT
 from editor.ui.crash import make_crash_handler
 from editor.ui.main_window import MainWindow
 from editor.ui.recovery import RecoveryStore
+from editor.ui.ui_thread_gc import collect_on_ui_thread_only
 
 
 def create_application(argv: Sequence[str]) -> QApplication:
@@ -42,6 +43,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     ):
         app.installTranslator(translator)
     _ensure_cjk_font(app)
+    collect_on_ui_thread_only()
     return app
 
 

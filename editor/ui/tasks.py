@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from editor.domain.errors import UserError
 from editor.domain.progress import Progress
+from editor.ui.ui_thread_gc import collect_on_ui_thread_only
 
 # A job shorter than this never shows a dialog.
 SHOW_AFTER_MS = 400
@@ -73,6 +74,8 @@ class Task(QObject):
         self._worker.failed.connect(self._failed)
 
     def start(self) -> Task:
+        # A collection on the worker thread could destroy widgets there, and crash.
+        collect_on_ui_thread_only()
         self._thread.start()
         return self
 
