@@ -9,7 +9,8 @@
 #   bash packaging/build-deb.sh OUTDIR        -> OUTDIR/<id>_<version>_amd64.deb, OUTDIR/bundle/
 #
 # Needs: Python with the project installed (`pip install -e .`), PyInstaller (installed here
-# when missing), dpkg-dev (dpkg-shlibdeps) and xz. Runs as any user.
+# when missing), dpkg-dev (dpkg-shlibdeps), xz, and for the trimmed ICU data (icu_trim.py)
+# binutils, icu-devtools and gcc. Runs as any user.
 set -euo pipefail
 
 if [ $# -ne 1 ]; then
@@ -27,11 +28,14 @@ VERSION="$("$PYTHON" -c 'import editor; print(editor.__version__)')"
 ARCH="amd64"
 [ "$(dpkg --print-architecture)" = "$ARCH" ] || { echo "build on $ARCH" >&2; exit 2; }
 
-for tool in dpkg-deb dpkg-shlibdeps xz; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install dpkg-dev xz-utils)" >&2; exit 2; }
+for tool in dpkg-deb dpkg-shlibdeps xz nm objcopy icupkg cc; do
+  command -v "$tool" >/dev/null || {
+    echo "missing $tool (apt-get install dpkg-dev xz-utils binutils icu-devtools gcc)" >&2
+    exit 2
+  }
 done
 "$PYTHON" -c 'import PyInstaller' 2>/dev/null ||
-  "$PYTHON" -m pip install -q --disable-pip-version-check 'pyinstaller>=6.10'
+  PIP_BREAK_SYSTEM_PACKAGES=1 "$PYTHON" -m pip install -q --disable-pip-version-check 'pyinstaller>=6.10'
 
 step() { printf '\n== %s (%ss)\n' "$1" "$SECONDS"; }
 
