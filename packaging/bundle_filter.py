@@ -46,6 +46,13 @@ _DROPPED_LIBRARIES = re.compile(
     re.VERBOSE,
 )
 
+# pdfminer's CMaps (for PDFs that use a predefined CJK encoding): the editor reads reports in
+# Simplified Chinese, whose fonts use Adobe-GB1 (GB 2312, GBK, GB 18030, Unicode encodings).
+# The Japanese, Korean and Traditional Chinese tables are 6 of its 8 MB. Without its CMap a font's
+# text would come out empty, and the importer then says the PDF has no extractable text.
+_CMAP_FILE = re.compile(r"(^|/)pdfminer/cmap/(?P<file>[^/]+)$")
+_KEPT_CMAP = re.compile(r"^((Uni)?GB[^.]*|to-unicode-Adobe-GB1)\.")
+
 _PLUGIN_DIR = re.compile(r"(^|/)plugins/(?P<category>[^/]+)/(?P<file>[^/]+)$")
 _TRANSLATION_DIR = re.compile(r"(^|/)PySide6/(Qt/)?translations/(?P<file>[^/]+)$")
 
@@ -65,6 +72,9 @@ def keep(dest: str) -> bool:
             return False
         names = KEPT_PLUGINS[category]
         return names is None or _plugin_name(plugin.group("file")) in names
+    cmap = _CMAP_FILE.search(path)
+    if cmap is not None:
+        return _KEPT_CMAP.match(cmap.group("file")) is not None
     translation = _TRANSLATION_DIR.search(path)
     if translation is not None:
         return translation.group("file") in KEPT_TRANSLATIONS

@@ -5,14 +5,16 @@
 #   - then, with the network cut (`unshare -n`: a network namespace with no interface, not even
 #     loopback) and no system font visible (a fontconfig file with no font directory, and
 #     NIANBAO_FONTS=bundled for the PDF exporter): `nianbao check`, `nianbao export` to PDF and
-#     Excel, and the window started offscreen on the sample, alive after a few seconds;
+#     Excel, `nianbao import` of that PDF and of a PDF whose Chinese font uses Adobe's predefined
+#     UniGB-UCS2-H CMap, and the window started offscreen on the sample, alive after a few seconds;
 #   - under strace, that no program opens an internet socket (AF_INET/AF_INET6) at all.
 #
 #   sudo bash packaging/smoke-test.sh OUTDIR/x.deb              # install here, remove afterwards
 #   sudo bash packaging/smoke-test.sh --keep OUTDIR/x.deb       # ... and leave it installed
 #   sudo bash packaging/smoke-test.sh --root DIR OUTDIR/x.deb   # in DIR, made by debootstrap if absent
 #
-# Needs root, unshare (util-linux), strace, poppler-utils (pdffonts, pdftotext) on this machine.
+# Needs root, unshare (util-linux), strace, poppler-utils (pdffonts, pdftotext) on this machine,
+# and a Python with reportlab ($PYTHON, default python3: the build's) to make the CMap test PDF.
 set -euo pipefail
 
 KEEP=0
@@ -143,6 +145,25 @@ offline nianbao export "$WORK/sample.nianbao" -o "$WORK/sample.xlsx" && [ -s "$H
 # The PDF importer pulls in pdfplumber/pdfminer, loaded only on first use: prove the bundle has them.
 offline nianbao import "$WORK/sample.pdf" -o "$WORK/reimported.nianbao" && [ -s "$HOST_WORK/reimported.nianbao" ] &&
   pass "nianbao import <- the exported PDF" || { fail "nianbao import <- PDF"; show 20; }
+
+# A PDF whose Chinese font is not embedded but named by Adobe's UniGB-UCS2-H CMap: the bundle
+# keeps only the Adobe-GB1 CMaps of pdfminer (bundle_filter.py). Made here with the build's
+# Python and reportlab (make_gb1_pdf.py) from the published text of the sample report (a copy of
+# ../shared/samples/longting-2023.txt); the PDF and the text must import alike.
+TEXT_SAMPLE="${TEXT_SAMPLE:-$ROOT/packaging/testdata/longting-2023.txt}"
+if [ -f "$TEXT_SAMPLE" ] && "${PYTHON:-python3}" "$ROOT/packaging/make_gb1_pdf.py" "$TEXT_SAMPLE" "$HOST_WORK/gb1.pdf"; then
+  cp "$TEXT_SAMPLE" "$HOST_WORK/published.txt"
+  if offline nianbao import "$WORK/gb1.pdf" -o "$WORK/gb1.nianbao" &&
+    offline nianbao import "$WORK/published.txt" -o "$WORK/published.nianbao" &&
+    "${PYTHON:-python3}" -c 'import json, sys; a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:]); sys.exit(a["tables"] != b["tables"] or a["meta"] != b["meta"])' \
+      "$HOST_WORK/gb1.nianbao" "$HOST_WORK/published.nianbao"; then
+    pass "nianbao import <- a PDF in a UniGB-UCS2-H font reads as its text does"
+  else
+    fail "nianbao import <- UniGB-UCS2-H PDF"; show 20
+  fi
+else
+  fail "could not make the UniGB-UCS2-H PDF (needs $TEXT_SAMPLE and reportlab)"
+fi
 
 step "offline: the window, offscreen, on the sample"
 # NIANBAO_QUIT_AFTER_SHOW makes the editor quit cleanly once its window is shown.

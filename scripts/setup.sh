@@ -14,8 +14,9 @@ APT_PACKAGES=(
   fonts-wqy-microhei
   # the tests read PDFs back and render pages; screenshots under a virtual display
   poppler-utils xvfb xauth
-  # tests/packaging validates the desktop entry
-  desktop-file-utils
+  # tests/packaging validates the desktop entry and trims ICU's data as the bundle does;
+  # packaging/build-deb.sh and smoke-test.sh (run by CI after the tests) need the rest
+  desktop-file-utils binutils icu-devtools gcc dpkg-dev xz-utils strace util-linux
 )
 
 missing=()

@@ -29,6 +29,11 @@ bundle_filter = load("bundle_filter")
         "editor/assets/fonts/wqy-microhei.ttc",
         "libpython3.11.so.1.0",
         "cryptography/hazmat/bindings/_rust.abi3.so",
+        "pdfminer/cmap/UniGB-UCS2-H.json.gz",
+        "pdfminer/cmap/GBK-EUC-H.json.gz",
+        "pdfminer/cmap/GB-EUC-V.json.gz",
+        "pdfminer/cmap/to-unicode-Adobe-GB1.json.gz",
+        "pdfminer/cmapdb.pyc",
     ],
 )
 def test_keep_accepts_what_the_editor_runs_on(dest: str) -> None:
@@ -55,6 +60,11 @@ def test_keep_accepts_what_the_editor_runs_on(dest: str) -> None:
         "PySide6/opengl32sw.dll",
         "libgtk-3.so.0",
         "PySide6/QtCore.pyi",
+        "pdfminer/cmap/UniJIS-UCS2-H.json.gz",
+        "pdfminer/cmap/B5pc-H.json.gz",
+        "pdfminer/cmap/UniCNS-UTF16-H.json.gz",
+        "pdfminer/cmap/to-unicode-Adobe-Japan1.json.gz",
+        "pdfminer\\cmap\\KSC-EUC-H.json.gz",
     ],
 )
 def test_keep_drops_what_the_editor_never_uses(dest: str) -> None:
