@@ -22,6 +22,7 @@ from editor.assets import APP_ICON, BUNDLED_CJK_FONT
 from editor.ui.clipboard import OUR_CELLS_FORMAT
 from editor.ui.crash import make_crash_handler
 from editor.ui.main_window import MainWindow
+from editor.ui.qt_catalogue_gaps import QtCatalogueGaps
 from editor.ui.recovery import RecoveryStore
 from editor.ui.ui_thread_gc import collect_on_ui_thread_only
 
@@ -42,6 +43,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
         "qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ):
         app.installTranslator(translator)
+        app.installTranslator(QtCatalogueGaps(app))
     _ensure_cjk_font(app)
     collect_on_ui_thread_only()
     return app
