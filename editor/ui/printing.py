@@ -10,6 +10,7 @@ import dataclasses
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import shiboken6
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -156,9 +157,14 @@ def print_report(parent: QWidget | None, report: Report, options: PdfOptions) ->
         return False
     printer = a4_printer()
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("打印")
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
+    try:
+        dialog.setWindowTitle("打印")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+    finally:
+        # The dialog keeps a pointer to the printer; as the window's child it would outlive it
+        # (the printer goes when this function returns) and touch freed memory when closed.
+        shiboken6.delete(dialog)
     print_report_to(printer, report, confirmed)
     return True
 

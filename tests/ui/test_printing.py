@@ -8,8 +8,8 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops, ImageStat
 from PySide6.QtCore import QTimer
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from editor.assets import BUNDLED_CJK_FONT
 from editor.domain.forms import CellRef
@@ -24,6 +24,7 @@ from editor.ui.printing import (
     ask_draft_choice,
     confirm_options,
     preview_dialog,
+    print_report,
     print_report_to,
 )
 
@@ -162,3 +163,14 @@ def test_printing_fonts_dialog_shows_faces_and_stores_a_chosen_file(
     options = dialog.options()
     assert options.fonts == {FontRole.BODY: chosen}
     assert options.faces()[FontRole.BODY].source is FontSource.USER
+
+
+def test_printing_leaves_no_print_dialog_behind_its_printer(
+    qapp: QApplication, sample_report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A QPrintDialog keeps a pointer to its printer; left as a child of the window it would
+    # outlive the printer and touch freed memory when the window closes.
+    parent = QWidget()
+    monkeypatch.setattr(QPrintDialog, "exec", lambda _self: QDialog.DialogCode.Rejected)
+    assert print_report(parent, sample_report, PdfOptions()) is False
+    assert parent.findChildren(QPrintDialog) == []
