@@ -57,6 +57,14 @@ class ReportDocument(QObject):
     def display_name(self) -> str:
         return self.path.name if self.path else "未命名"
 
+    def suggested_path(self, suffix: str) -> Path:
+        """Where a save or an export of this report is proposed: beside its file, else in the
+        home folder, named after the report's title (what people call the file when they send
+        it up)."""
+        if self.path is not None:
+            return self.path.with_suffix(suffix)
+        return Path.home() / f"{self.report.title or '年度报告'}{suffix}"
+
     def mark_unsaved(self) -> None:
         """For a report that did not come from its file (recovered, imported): never clean."""
         self.undo_stack.resetClean()

@@ -64,6 +64,10 @@ class ReportJobs:
         assert self.window.document is not None
         return self.window.document.snapshot()
 
+    def _suggested(self, suffix: str) -> str:
+        assert self.window.document is not None
+        return str(self.window.document.suggested_path(suffix))
+
     def _run(self, title: str, job: Callable[[Progress], Any], done: Callable[[Any], None]) -> Task:
         return run_task(self.window, title, job, done)
 
@@ -76,7 +80,9 @@ class ReportJobs:
     # ------------------------------------------------------------------ exports
 
     def export_xlsx_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "导出 Excel", "", XLSX_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "导出 Excel", self._suggested(".xlsx"), XLSX_FILTER
+        )
         if path:
             self.export_xlsx(Path(path).with_suffix(".xlsx"))
 
@@ -98,7 +104,9 @@ class ReportJobs:
         options = printing.confirm_options(self.window, report, PdfOptions())
         if options is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, "导出 PDF", "", PDF_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "导出 PDF", self._suggested(".pdf"), PDF_FILTER
+        )
         if path:
             self.export_pdf(Path(path).with_suffix(".pdf"), options)
 

@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         doc = self.document
         assert doc is not None
-        suggested = doc.path or Path.home() / f"{doc.report.title or '年度报告'}{FILE_SUFFIX}"
+        suggested = doc.suggested_path(FILE_SUFFIX)
         path, _ = QFileDialog.getSaveFileName(self, "另存为", str(suggested), FILE_FILTER)
         if not path:
             return False

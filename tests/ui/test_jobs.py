@@ -141,3 +141,38 @@ def test_jobs_new_from_last_year_menu_starts_next_years_report(
     assert hint == "上年：27"
     assert hint in model.data(model.index_of(received), Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index_of(received), PREVIOUS_ROLE) == hint
+
+
+@pytest.mark.parametrize(("command", "suffix"), [("导出 Excel", ".xlsx"), ("导出 PDF", ".pdf")])
+def test_jobs_export_proposes_the_report_file_name_beside_it(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, command: str, suffix: str
+) -> None:
+    proposed: list[str] = []
+
+    def ask(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        proposed.append(start)
+        return "", ""  # the user cancels
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    monkeypatch.setattr("editor.ui.printing.confirm_options", lambda _w, _r, options: options)
+    action = next(a for a in _file_menu(window).actions() if a.text().startswith(command))
+    action.trigger()
+    assert window.document is not None and window.document.path is not None
+    assert proposed == [str(window.document.path.with_suffix(suffix))]
+
+
+def test_jobs_export_of_an_unsaved_report_proposes_its_title(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.document is not None
+    window.document.path = None
+    proposed: list[str] = []
+
+    def ask(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        proposed.append(start)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    window.jobs.export_xlsx_dialog()
+    assert proposed == [str(Path.home() / f"{window.document.report.title}.xlsx")]
+    assert window.document.report.title.endswith("政府信息公开工作年度报告")
