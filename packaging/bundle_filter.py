@@ -78,6 +78,9 @@ def keep(dest: str) -> bool:
     translation = _TRANSLATION_DIR.search(path)
     if translation is not None:
         return translation.group("file") in KEPT_TRANSLATIONS
+    # python-docx's unpacked source of its default.docx (1 MB): nothing reads it at run time.
+    if "docx/templates/default-docx-template/" in path:
+        return False
     # Qt's .pyi stubs and typesystems are for developers, not for running.
     if path.startswith("PySide6/") and path.endswith((".pyi", ".xml", ".h")):
         return False

@@ -5,8 +5,8 @@
 #   - then, with the network cut (`unshare -n`: a network namespace with no interface, not even
 #     loopback) and no system font visible (a fontconfig file with no font directory, and
 #     NIANBAO_FONTS=bundled for the PDF exporter): `nianbao check`, `nianbao export` to PDF and
-#     Excel, `nianbao import` of that PDF and of a PDF whose Chinese font uses Adobe's predefined
-#     UniGB-UCS2-H CMap, and the window started offscreen on the sample, alive after a few seconds;
+#     Excel, `nianbao import` of that PDF, of a PDF whose Chinese font uses Adobe's predefined
+#     UniGB-UCS2-H CMap and of a Word file, and the window started offscreen on the sample;
 #   - under strace, that no program opens an internet socket (AF_INET/AF_INET6) at all.
 #
 #   sudo bash packaging/smoke-test.sh OUTDIR/x.deb              # install here, remove afterwards
@@ -14,7 +14,8 @@
 #   sudo bash packaging/smoke-test.sh --root DIR OUTDIR/x.deb   # in DIR, made by debootstrap if absent
 #
 # Needs root, unshare (util-linux), strace, poppler-utils (pdffonts, pdftotext) on this machine,
-# and a Python with reportlab ($PYTHON, default python3: the build's) to make the CMap test PDF.
+# and a Python with reportlab and python-docx ($PYTHON, default python3: the build's) to make
+# the documents it imports.
 set -euo pipefail
 
 KEEP=0
@@ -146,23 +147,35 @@ offline nianbao export "$WORK/sample.nianbao" -o "$WORK/sample.xlsx" && [ -s "$H
 offline nianbao import "$WORK/sample.pdf" -o "$WORK/reimported.nianbao" && [ -s "$HOST_WORK/reimported.nianbao" ] &&
   pass "nianbao import <- the exported PDF" || { fail "nianbao import <- PDF"; show 20; }
 
-# A PDF whose Chinese font is not embedded but named by Adobe's UniGB-UCS2-H CMap: the bundle
-# keeps only the Adobe-GB1 CMaps of pdfminer (bundle_filter.py). Made here with the build's
-# Python and reportlab (make_gb1_pdf.py) from the published text of the sample report (a copy of
-# ../shared/samples/longting-2023.txt); the PDF and the text must import alike.
+# The same report as published text, as a PDF whose Chinese font is not embedded but named by
+# Adobe's UniGB-UCS2-H CMap (the bundle keeps only pdfminer's Adobe-GB1 CMaps), and as a Word
+# file (python-docx and lxml, both trimmed in the bundle); each must import exactly as the text
+# does. Made with the build's Python (make_smoke_documents.py) from packaging/testdata, a copy
+# of ../shared/samples/longting-2023.txt.
 TEXT_SAMPLE="${TEXT_SAMPLE:-$ROOT/packaging/testdata/longting-2023.txt}"
-if [ -f "$TEXT_SAMPLE" ] && "${PYTHON:-python3}" "$ROOT/packaging/make_gb1_pdf.py" "$TEXT_SAMPLE" "$HOST_WORK/gb1.pdf"; then
+# same_report A B KEY...: the two imported reports agree on these parts.
+same_report() {
+  "${PYTHON:-python3}" -c 'import json, sys
+a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+sys.exit(any(a[k] != b[k] for k in sys.argv[3:]))' "$HOST_WORK/$1" "$HOST_WORK/$2" "${@:3}"
+}
+if "${PYTHON:-python3}" "$ROOT/packaging/make_smoke_documents.py" "$TEXT_SAMPLE" "$HOST_WORK"; then
   cp "$TEXT_SAMPLE" "$HOST_WORK/published.txt"
-  if offline nianbao import "$WORK/gb1.pdf" -o "$WORK/gb1.nianbao" &&
-    offline nianbao import "$WORK/published.txt" -o "$WORK/published.nianbao" &&
-    "${PYTHON:-python3}" -c 'import json, sys; a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:]); sys.exit(a["tables"] != b["tables"] or a["meta"] != b["meta"])' \
-      "$HOST_WORK/gb1.nianbao" "$HOST_WORK/published.nianbao"; then
-    pass "nianbao import <- a PDF in a UniGB-UCS2-H font reads as its text does"
-  else
-    fail "nianbao import <- UniGB-UCS2-H PDF"; show 20
-  fi
+  offline nianbao import "$WORK/published.txt" -o "$WORK/published.nianbao" ||
+    { fail "nianbao import <- published text"; show 20; }
+  # The PDF's lines all start at one margin, so its prose comes out as one paragraph per section.
+  for doc in gb1.pdf report.docx; do
+    parts=(meta tables prose)
+    [ "$doc" = gb1.pdf ] && parts=(meta tables)
+    if offline nianbao import "$WORK/$doc" -o "$WORK/$doc.nianbao" &&
+      same_report "$doc.nianbao" published.nianbao "${parts[@]}"; then
+      pass "nianbao import <- $doc reads as the published text does (${parts[*]})"
+    else
+      fail "nianbao import <- $doc"; show 20
+    fi
+  done
 else
-  fail "could not make the UniGB-UCS2-H PDF (needs $TEXT_SAMPLE and reportlab)"
+  fail "could not make the smoke documents (needs $TEXT_SAMPLE, reportlab and python-docx)"
 fi
 
 step "offline: the window, offscreen, on the sample"

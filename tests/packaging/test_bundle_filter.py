@@ -34,6 +34,8 @@ bundle_filter = load("bundle_filter")
         "pdfminer/cmap/GB-EUC-V.json.gz",
         "pdfminer/cmap/to-unicode-Adobe-GB1.json.gz",
         "pdfminer/cmapdb.pyc",
+        "docx/templates/default.docx",
+        "docx/templates/default-styles.xml",
     ],
 )
 def test_keep_accepts_what_the_editor_runs_on(dest: str) -> None:
@@ -65,6 +67,7 @@ def test_keep_accepts_what_the_editor_runs_on(dest: str) -> None:
         "pdfminer/cmap/UniCNS-UTF16-H.json.gz",
         "pdfminer/cmap/to-unicode-Adobe-Japan1.json.gz",
         "pdfminer\\cmap\\KSC-EUC-H.json.gz",
+        "docx/templates/default-docx-template/word/document.xml",
     ],
 )
 def test_keep_drops_what_the_editor_never_uses(dest: str) -> None:
