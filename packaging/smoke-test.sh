@@ -5,7 +5,7 @@
 #   - then, with the network cut (`unshare -n`: a network namespace with no interface, not even
 #     loopback) and no system font visible (a fontconfig file with no font directory, and
 #     NIANBAO_FONTS=bundled for the PDF exporter): `nianbao check`, `nianbao export` to PDF and
-#     Excel, `nianbao import` of that PDF, of a PDF whose Chinese font uses Adobe's predefined
+#     Excel, `nianbao import` of both exports, of a PDF whose Chinese font uses Adobe's predefined
 #     UniGB-UCS2-H CMap and of a Word file, and the window started offscreen on the sample;
 #   - under strace, that no program opens an internet socket (AF_INET/AF_INET6) at all.
 #
@@ -117,6 +117,12 @@ offline() {
     "$@" >"$HOST_WORK/out-$RUN.txt" 2>&1 || code=$?
   return "$code"
 }
+# same_report A B KEY...: the two imported reports agree on these parts.
+same_report() {
+  "${PYTHON:-python3}" -c 'import json, sys
+a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+sys.exit(any(a[k] != b[k] for k in sys.argv[3:]))' "$HOST_WORK/$1" "$HOST_WORK/$2" "${@:3}"
+}
 show() { sed 's/^/  | /' "$HOST_WORK/out-$RUN.txt" | head -n "${1:-5}"; }
 
 step "offline: network namespace"
@@ -143,7 +149,14 @@ fi
 offline nianbao export "$WORK/sample.nianbao" -o "$WORK/sample.xlsx" && [ -s "$HOST_WORK/sample.xlsx" ] &&
   pass "nianbao export -> Excel ($(du -k "$HOST_WORK/sample.xlsx" | cut -f1) KiB)" || { fail "nianbao export -> Excel"; show 20; }
 
-# The PDF importer pulls in pdfplumber/pdfminer, loaded only on first use: prove the bundle has them.
+# The importers load their libraries (openpyxl and defusedxml; pdfplumber and pdfminer) only on
+# first use: prove the bundle has them. The exported workbook must come back as the sample.
+if offline nianbao import "$WORK/sample.xlsx" -o "$WORK/from-excel.nianbao" &&
+  same_report from-excel.nianbao sample.nianbao meta tables prose; then
+  pass "nianbao import <- the exported Excel gives the sample back"
+else
+  fail "nianbao import <- Excel"; show 20
+fi
 offline nianbao import "$WORK/sample.pdf" -o "$WORK/reimported.nianbao" && [ -s "$HOST_WORK/reimported.nianbao" ] &&
   pass "nianbao import <- the exported PDF" || { fail "nianbao import <- PDF"; show 20; }
 
@@ -153,12 +166,6 @@ offline nianbao import "$WORK/sample.pdf" -o "$WORK/reimported.nianbao" && [ -s 
 # does. Made with the build's Python (make_smoke_documents.py) from packaging/testdata, a copy
 # of ../shared/samples/longting-2023.txt.
 TEXT_SAMPLE="${TEXT_SAMPLE:-$ROOT/packaging/testdata/longting-2023.txt}"
-# same_report A B KEY...: the two imported reports agree on these parts.
-same_report() {
-  "${PYTHON:-python3}" -c 'import json, sys
-a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
-sys.exit(any(a[k] != b[k] for k in sys.argv[3:]))' "$HOST_WORK/$1" "$HOST_WORK/$2" "${@:3}"
-}
 if "${PYTHON:-python3}" "$ROOT/packaging/make_smoke_documents.py" "$TEXT_SAMPLE" "$HOST_WORK"; then
   cp "$TEXT_SAMPLE" "$HOST_WORK/published.txt"
   offline nianbao import "$WORK/published.txt" -o "$WORK/published.nianbao" ||
