@@ -46,7 +46,9 @@ rm -rf "$OUT/bundle"
   --workpath "$WORK" --distpath "$OUT/bundle" packaging/nianbao.spec) 2>&1 |
   grep -v "WARNING: Library not found" || true
 BUNDLE="$OUT/bundle/nianbao"
-[ -x "$BUNDLE/nianbao" ] && [ -x "$BUNDLE/nianbao-editor" ] || { echo "bundle failed" >&2; exit 1; }
+[ -x "$BUNDLE/nianbao" ] || { echo "bundle failed" >&2; exit 1; }
+# The window is the same program started under this name (packaging/entry.py).
+ln -sfn nianbao "$BUNDLE/nianbao-editor"
 ICONS="$WORK/nianbao/icons"
 
 step "package tree"

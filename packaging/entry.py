@@ -1,0 +1,17 @@
+"""Frozen entry point of the Linux bundle: one program under two names.
+
+`nianbao-editor` (a symbolic link to `nianbao`) opens the window; `nianbao` is the command line,
+which never imports Qt. One program means one archive of the Python modules (see nianbao.spec).
+"""
+
+import os
+import sys
+
+if os.path.basename(sys.argv[0]).startswith("nianbao-editor"):
+    # What PyInstaller's PySide6 run-time hook would do, left out of the command line's start.
+    os.environ.setdefault("QT_PLUGIN_PATH", os.path.join(sys._MEIPASS, "PySide6", "Qt", "plugins"))
+    from editor.app import main
+else:
+    from editor.cli import main
+
+sys.exit(main())
