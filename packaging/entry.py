@@ -9,7 +9,9 @@ import sys
 
 if os.path.basename(sys.argv[0]).startswith("nianbao-editor"):
     # What PyInstaller's PySide6 run-time hook would do, left out of the command line's start.
-    os.environ.setdefault("QT_PLUGIN_PATH", os.path.join(sys._MEIPASS, "PySide6", "Qt", "plugins"))
+    bundle = getattr(sys, "_MEIPASS", None)  # None when run from source (the tests)
+    if bundle is not None:
+        os.environ.setdefault("QT_PLUGIN_PATH", os.path.join(bundle, "PySide6", "Qt", "plugins"))
     from editor.app import main
 else:
     from editor.cli import main

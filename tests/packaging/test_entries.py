@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,11 +24,45 @@ MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
 
 
 def test_spec_builds_the_two_programs_the_installers_start() -> None:
-    programs = set(re.findall(r'name="([^"]+)",\n\s+console=', SPEC))
+    # Windows: two programs. Linux: `nianbao`, and build-deb.sh links `nianbao-editor` to it.
+    programs = set(re.findall(r'program\(\w+, "([^"]+)"', SPEC))
     assert programs == {"nianbao", "nianbao-editor"}
     assert "nianbao-editor.exe" in ISS
     assert "/files/nianbao-editor %f" in DESKTOP
+    assert 'ln -sfn nianbao "$BUNDLE/nianbao-editor"' in BUILD_DEB
     assert '"$PREFIX/files/nianbao"' in BUILD_DEB and '"$PREFIX/files/nianbao-editor"' in BUILD_DEB
+
+
+def _run_entry_as(name: str, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Runs packaging/entry.py under another name, as the Linux link does."""
+    link = tmp_path / name
+    link.symlink_to(PACKAGING / "entry.py")
+    return subprocess.run(
+        [sys.executable, "-X", "importtime", str(link), *args],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "NIANBAO_QUIT_AFTER_SHOW": "1",
+            "HOME": str(tmp_path),
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_entry_as_nianbao_is_the_command_line_without_qt(tmp_path: Path) -> None:
+    result = _run_entry_as("nianbao", tmp_path, "check", str(SAMPLE))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout == f"{SAMPLE}：未发现问题\n"
+    assert "PySide6" not in result.stderr  # -X importtime lists every module imported
+
+
+def test_entry_as_nianbao_editor_opens_the_window(tmp_path: Path) -> None:
+    result = _run_entry_as("nianbao-editor", tmp_path, str(SAMPLE))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "editor.ui.main_window" in result.stderr
 
 
 def test_spec_never_packs_with_upx() -> None:
