@@ -8,7 +8,7 @@ Qt's catalogue, this one is asked first; for anything else it has no answer and 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTranslator
+from PySide6.QtCore import QTranslator
 
 # (context, source text) -> Chinese, with the mnemonic kept, in Qt's zh_CN style.
 GAPS: dict[tuple[str, str], str] = {
@@ -19,9 +19,6 @@ GAPS: dict[tuple[str, str], str] = {
 
 
 class QtCatalogueGaps(QTranslator):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-
     # None, not "": Qt takes an empty string for a translation (every other text of Qt's
     # dialogs went blank, and QPrinter lost its paper names); None is "not mine, ask the next".
     def translate(
