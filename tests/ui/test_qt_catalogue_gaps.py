@@ -37,8 +37,10 @@ def test_file_and_print_dialogs_are_all_chinese(qtbot) -> None:  # type: ignore[
             assert _english_labels(dialog) == []
     finally:
         shiboken6.delete(printing)  # before its printer: it keeps a pointer to it
+    # Qt 6.11 has mnemonics (&L, &T) that its catalogue lacks; 6.9 has the old texts.
     labels = [w.text() for w in files.findChildren(QLabel)]
-    assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
+    assert {"查找范围(&L)：", "查找范围："} & set(labels)
+    assert {"文件类型(&T)：", "文件类型："} & set(labels)
     # The rest still comes from Qt's catalogue, and what no catalogue has stays as written.
     assert "文件名称(&N)：" in labels
     assert QCoreApplication.translate("QFileDialog", "File &name:") == "文件名称(&N)："
