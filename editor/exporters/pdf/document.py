@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -28,7 +27,9 @@ from editor.domain.errors import UserError
 from editor.domain.model import Report
 from editor.domain.progress import Progress, no_progress
 from editor.domain.storage import write_atomic
+from editor.exporters import outline
 from editor.exporters.fonts import FontRole
+from editor.exporters.outline import LEAD, paragraphs
 from editor.exporters.pdf.options import DRAFT_MARK, PageNumberPlace, PdfOptions, is_draft
 from editor.exporters.pdf.styles import (
     BODY_SIZE,
@@ -46,22 +47,13 @@ from editor.exporters.pdf.styles import (
 )
 from editor.exporters.pdf.tables import build_table
 
-# A paragraph that opens with its own "（一）……。" or "一、……。" lead: the lead takes the
-# heading face, as the GB/T levels ask.
-_NUMERAL = "[一二三四五六七八九十]+"
-_LEAD = re.compile(rf"^((?:（{_NUMERAL}）|{_NUMERAL}、)[^。：:]{{1,24}}[。：:]?)")
 SIGNATURE_LINES = ("单位负责人（签字）：", "审核人（签字）：", "日期：")
-_DATE_BLANK = "　　　　年　　月　　日"  # to be written by hand
-
-
-def _paragraphs(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def _prose(text: str, styles: Styles) -> list[Flowable]:
     out: list[Flowable] = []
-    for para in _paragraphs(text):
-        lead = _LEAD.match(para)
+    for para in paragraphs(text):
+        lead = LEAD.match(para)
         if lead is None:
             out.append(Paragraph(escape(para), styles.body))
             continue
@@ -84,8 +76,8 @@ def _title(report: Report, styles: Styles) -> Paragraph:
 
 def _closing(report: Report, styles: Styles, signature: bool) -> list[Flowable]:
     """落款 and date per GB/T 9704 §7.3.5, with room for the seal and the 签字 lines if asked."""
-    signer = (report.meta.signer or report.meta.organ).strip()
-    date = report.meta.date.strip() or _DATE_BLANK
+    end = outline.closing(report)
+    signer, date = end.signer, end.date
     font, size, ch = styles.body.fontName, BODY_SIZE, BODY_SIZE
     w_signer, w_date = stringWidth(signer, font, size), stringWidth(date, font, size)
     if signature:

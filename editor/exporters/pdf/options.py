@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from editor.domain.checks import check_report
 from editor.domain.model import Report
+from editor.exporters.draft import DRAFT_MARK, draft_wanted, error_count
 from editor.exporters.fonts import FontFace, FontRole, choose_faces
 
-DRAFT_MARK = "草稿（未通过校验）"
+__all__ = ["DRAFT_MARK", "PageNumberPlace", "PdfOptions", "error_count", "is_draft"]
 
 
 class PageNumberPlace(StrEnum):
@@ -31,12 +31,6 @@ class PdfOptions:
         return choose_faces(self.fonts, system=self.system_fonts)
 
 
-def error_count(report: Report) -> int:
-    return sum(1 for f in check_report(report) if f.is_error)
-
-
 def is_draft(report: Report, options: PdfOptions) -> bool:
     """Whether the pages carry the draft mark: the user's choice, else whether checks fail."""
-    if options.draft is not None:
-        return options.draft
-    return error_count(report) > 0
+    return draft_wanted(report, options.draft)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -12,58 +11,26 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from editor.domain.forms import TableDef, TableShape
+from editor.domain.forms import TableDef
 from editor.domain.layout import CellRole, LayoutCell, TableLayout, table_layout
 from editor.domain.model import Report
-from editor.domain.values import format_value
 from editor.exporters.fonts import FontRole
 from editor.exporters.pdf.styles import PAGE_HEIGHT, TEXT_WIDTH, Styles
-
-# Smaller type where the columns are many (spec §6: 小4号 12 pt or 5号 10.5 pt).
-_TYPE_SIZE = {TableShape.BLOCKS: 12.0, TableShape.GRID: 10.5, TableShape.STRIP: 10.5}
-_PADDING = 2.5
-
-
-def _column_widths(layout: TableLayout, size: float) -> list[float]:
-    """Widths that fill the text block.
-
-    Data columns share what the label columns leave. Outer label columns of 表三 only hold group
-    names ("三、本年度办理结果") that can stack two or three characters a line, so they stay narrow
-    and the innermost label column takes the rest.
-    """
-    labels = layout.label_column_count
-    data = layout.column_count - labels
-    pad = 2 * _PADDING
-    if layout.table.shape is TableShape.BLOCKS:
-        label_width = TEXT_WIDTH * 0.31
-        return [label_width] + [(TEXT_WIDTH - label_width) / data] * data
-    if labels == 0:
-        return [TEXT_WIDTH / data] * data
-    data_width = max(3 * size, 6 * size * 0.55) + pad + 1  # 3 characters, or a 6-digit number
-    # Group names span many rows, so they stack: two characters a line for the outermost
-    # ("三、" must not break), four for the next, whose "（三）" takes a line of its own.
-    outer = [(2 if i == 0 else 4) * size + pad + 1 for i in range(labels - 1)]
-    inner = TEXT_WIDTH - data * data_width - sum(outer)
-    return [*outer, inner, *([data_width] * data)]
-
-
-def _align(layout: TableLayout, cell: LayoutCell) -> str:
-    if cell.role is CellRole.LABEL and layout.table.shape is TableShape.GRID and cell.row_span == 1:
-        return "left"  # leaf labels read as text; group names are centred in their span
-    return "centre"
-
-
-_ENUMERATOR = re.compile(r"^（[一二三四五六七八九十]+）")
+from editor.exporters.table_geometry import (
+    CELL_PADDING,
+    alignment,
+    cell_lines,
+    column_widths,
+    is_blocks,
+    page_may_end_before,
+    row_role,
+    type_size,
+)
 
 
 def _markup(report: Report, cell: LayoutCell) -> str:
-    if cell.role is CellRole.VALUE and cell.ref is not None:
-        return escape(format_value(report.get(cell.ref)))
-    text = escape(cell.text)
-    if cell.role is CellRole.LABEL and cell.row_span > 1 and cell.column > 0:
-        # A stacked group name: "（三）" on its own line, then "不予公开".
-        text = _ENUMERATOR.sub(lambda m: m.group(0) + "<br/>", text)
-    return text
+    # A stacked group name: "（三）" on its own line, then "不予公开".
+    return "<br/>".join(escape(line) for line in cell_lines(report, cell))
 
 
 @dataclass(frozen=True)
@@ -76,11 +43,11 @@ class _TableBuilder:
 
     @cached_property
     def size(self) -> float:
-        return _TYPE_SIZE[self.layout.table.shape]
+        return type_size(self.layout)
 
     @cached_property
     def widths(self) -> list[float]:
-        return _column_widths(self.layout, self.size)
+        return column_widths(self.layout, TEXT_WIDTH)
 
     @cached_property
     def cell_styles(self) -> dict[str, ParagraphStyle]:
@@ -88,11 +55,10 @@ class _TableBuilder:
 
     @cached_property
     def has_blocks(self) -> bool:
-        return any(c.role is CellRole.BLOCK_HEADING for c in self.layout.cells)
+        return is_blocks(self.layout)
 
     def row_role(self, row: int) -> CellRole | None:
-        cell = self.layout.anchor_at(row, 0) or self.layout.cell_at(row, 0)
-        return cell.role if cell else None
+        return row_role(self.layout, row)
 
     def build(self, start: int, end: int) -> Table:
         """Header rows, then layout rows [start, end); a merged group cut by the slice is clipped
@@ -107,17 +73,19 @@ class _TableBuilder:
             # add a font that is not embedded.
             ("FONTNAME", (0, 0), (-1, -1), self.styles.fonts[FontRole.BODY]),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), _PADDING),
-            ("RIGHTPADDING", (0, 0), (-1, -1), _PADDING),
-            ("TOPPADDING", (0, 0), (-1, -1), _PADDING),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), _PADDING + 1),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING + 1),
         ]
         for cell in layout.cells:
             rows = [new_row[r] for r in range(cell.row, cell.row + cell.row_span) if r in new_row]
             if not rows:
                 continue
             markup = _markup(self.report, cell)
-            grid[rows[0]][cell.column] = Paragraph(markup, self.cell_styles[_align(layout, cell)])
+            grid[rows[0]][cell.column] = Paragraph(
+                markup, self.cell_styles[alignment(layout, cell)]
+            )
             if len(rows) > 1 or cell.column_span > 1:
                 end_cell = (cell.column + cell.column_span - 1, rows[-1])
                 commands.append(("SPAN", (cell.column, rows[0]), end_cell))
@@ -144,10 +112,7 @@ class OfficialTable(Flowable):
         self.table.drawOn(self.canv, 0, 0)
 
     def _can_end_before(self, row: int) -> bool:
-        """Where a page may end: between 表二's blocks only; elsewhere not after a header row."""
-        if self.builder.has_blocks:
-            return self.builder.row_role(row) is CellRole.BLOCK_HEADING
-        return self.builder.row_role(row - 1) not in (CellRole.HEADER, CellRole.CORNER)
+        return page_may_end_before(self.builder.layout, row)
 
     def min_height(self, aW: float, rows: int = 2) -> float:
         """The height of the header and the first few rows: less than this left on a page, the
