@@ -167,7 +167,8 @@ def _read_prose(
         elif prose:
             report.prose[key] = prose
     if not report.meta.date:
-        result.note(NoteKind.ASSUMED, "文末没有落款日期，落款和日期留空")
+        left = "日期" if report.meta.signer else "落款和日期"
+        result.note(NoteKind.ASSUMED, f"文末没有落款日期，{left}留空")
 
 
 def _has_table(form: FormDef, section_key: str) -> bool:

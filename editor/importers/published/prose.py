@@ -14,6 +14,8 @@ _ENDS = "。！？：:；;!?）)”"
 _CN = "一二三四五六七八九十"
 _HEADING_START = re.compile(rf"^(?:[（(][{_CN}]{{1,2}}[）)]|[{_CN}]{{1,2}}、)")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A date left to be written by hand ("　　年　月　日"), as on a copy to be signed and sealed.
+_BLANK_DATE = re.compile(r"年\s*月\s*日")
 _CONTACTS = (
     ("地址", re.compile(r"(?:联系|通讯)?地址\s*[:：]\s*([^，,；;。）)\n]+)")),
     ("邮编", re.compile(r"邮(?:政)?编(?:码)?\s*[:：]\s*(\d{6})")),
@@ -109,9 +111,12 @@ def find_closing(text: str) -> Closing | None:
     tail = [i for i in range(len(lines)) if lines[i].strip()][-3:]
     for i in reversed(tail):
         m = _DATE.fullmatch(lines[i].strip())
-        if not m:
+        if m:
+            date = f"{int(m[1])}年{int(m[2])}月{int(m[3])}日"
+        elif _BLANK_DATE.fullmatch(lines[i].strip()):
+            date = ""
+        else:
             continue
-        date = f"{int(m[1])}年{int(m[2])}月{int(m[3])}日"
         start = sum(len(line) + 1 for line in lines[:i])
         signer = ""
         above = [j for j in tail if j < i]
