@@ -47,7 +47,7 @@ from editor.exporters.table_geometry import (
     alignment,
     cell_lines,
     column_widths,
-    page_may_end_before,
+    rows_kept_with_next,
     type_size,
 )
 
@@ -150,14 +150,20 @@ class _Writer:
         total = xml.twips(TEXT_WIDTH_PT)
         widths = [xml.twips(w) for w in column_widths(layout, TEXT_WIDTH_PT)]
         widths[-1] += total - sum(widths)  # rounding: the table fills the text block exactly
-        kept = [r for r in range(layout.row_count - 1) if not page_may_end_before(layout, r + 1)]
+        kept = rows_kept_with_next(layout)
         frame = xml.TableFrame(widths, layout.header_row_count, Style.TABLE_GRID)
-        tbl, anchors = xml.table_element(frame, layout.row_count, layout.cells, kept)
-        for (row, column), tc in anchors.items():
-            cell = layout.anchor_at(row, column)
-            assert cell is not None
-            align = alignment(layout, cell, numbers="right")
-            xml.cell_paragraph(tc, cell_lines(self.report, cell), table_style(align, size))
+        cells = [
+            xml.TableCell(
+                cell.row,
+                cell.column,
+                cell.row_span,
+                cell.column_span,
+                cell_lines(self.report, cell),
+                table_style(alignment(layout, cell, numbers="right"), size),
+            )
+            for cell in layout.cells
+        ]
+        tbl = xml.table_element(frame, layout.row_count, cells, kept)
         self.body._insert_tbl(tbl)
         self.paragraph(Style.AFTER_TABLE)
         self.last_text = None

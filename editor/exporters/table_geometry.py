@@ -98,9 +98,19 @@ def is_blocks(layout: TableLayout) -> bool:
     return any(c.role is CellRole.BLOCK_HEADING for c in layout.cells)
 
 
-def page_may_end_before(layout: TableLayout, row: int) -> bool:
+def page_may_end_before(layout: TableLayout, row: int, *, blocks: bool | None = None) -> bool:
     """Whether a page may end right before layout row `row` (0 < row < row_count): between
     表二's blocks only; elsewhere anywhere but right after a header row."""
-    if is_blocks(layout):
+    if blocks if blocks is not None else is_blocks(layout):
         return row_role(layout, row) is CellRole.BLOCK_HEADING
     return row_role(layout, row - 1) not in (CellRole.HEADER, CellRole.CORNER)
+
+
+def rows_kept_with_next(layout: TableLayout) -> list[int]:
+    """The rows after which a page must not end (for writers that mark rows, not cut tables)."""
+    blocks = is_blocks(layout)
+    return [
+        r
+        for r in range(layout.row_count - 1)
+        if not page_may_end_before(layout, r + 1, blocks=blocks)
+    ]
