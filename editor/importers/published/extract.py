@@ -22,6 +22,7 @@ BLANK_CELL = "/"
 
 _HEADER_LINE = re.compile(r"^#\s*(source|year|agency)\s*:\s*(.*)$")
 _PAGE_NUMBER = re.compile(r"^\s*[-—–]\s*\d{1,3}\s*[-—–]\s*$")
+_NUMBER_CELL = re.compile(r"[-−+]?[\d.,，．]+")
 
 
 class SourceError(UserError):
@@ -37,10 +38,13 @@ class SourceText:
 
 def table_row_line(cells: Sequence[str | None]) -> str:
     """One table row as a line: merged repeats dropped by the caller, line breaks inside a cell
-    removed (CJK labels wrap anywhere), empty cells after the label written as a blank."""
+    removed (CJK labels wrap anywhere), empty cells after the label written as a blank. A row
+    of numbers only (表四 has no label column) keeps its leading blanks too, so that each
+    number stays under its own column."""
     texts = ["".join((c or "").split()) if c is not None else None for c in cells]
+    filled = [t for t in texts if t]
+    seen_text = bool(filled) and all(_NUMBER_CELL.fullmatch(t) for t in filled)
     out: list[str] = []
-    seen_text = False
     for text in texts:
         if text is None:
             continue
