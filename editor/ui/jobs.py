@@ -45,6 +45,8 @@ class ReportJobs:
             None,
             ("导出 Excel(&E)…", self.export_xlsx_dialog),
             ("导出 PDF(&D)…", self.export_pdf_dialog),
+            ("导出 Word(&W)…", self.export_docx_dialog),
+            ("复制为网页(&H)", self.copy_as_web_page),
             None,
             ("打印预览(&V)…", self.print_preview),
             ("打印(&T)…", self.print_report),
@@ -119,6 +121,16 @@ class ReportJobs:
             lambda progress: export_pdf(report, path, options, progress),
             lambda _r: self.window.statusBar().showMessage(f"已导出到 {path}", 8000),
         )
+
+    def export_docx_dialog(self) -> None:
+        from editor.ui import publish
+
+        publish.export_docx_dialog(self.window)
+
+    def copy_as_web_page(self) -> None:
+        from editor.ui import publish
+
+        publish.copy_as_web_page(self.window)
 
     def print_preview(self) -> None:
         from editor.exporters.pdf import PdfOptions
