@@ -100,8 +100,8 @@ class _Writer:
         props = self.document.core_properties
         meta = self.report.meta
         now = datetime.now(UTC).replace(microsecond=0)
-        props.title = self.report.title
-        props.author = props.last_modified_by = meta.organ or CREATOR
+        props.title = outline.title(self.report).text
+        props.author = props.last_modified_by = outline.printable(meta.organ) or CREATOR
         props.subject = f"政府信息公开工作年度报告（{self.report.form.document}格式）"
         props.comments = f"由{CREATOR}导出"
         props.keywords = "政府信息公开;年度报告"

@@ -135,7 +135,7 @@ def render_html(report: Report, draft: bool | None = None, *, fragment: bool = F
         "<head>",
         '<meta charset="utf-8">',
         f'<meta name="generator" content="{_attr(GENERATOR)}">',
-        f"<title>{_text(report.title)}</title>",
+        f"<title>{_text(outline.title(report).text)}</title>",
         "</head>",
         "<body>",
         f'<div style="{_STYLE["page"]}">',

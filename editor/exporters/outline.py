@@ -20,6 +20,9 @@ from editor.domain.model import Report
 _NUMERAL = "[一二三四五六七八九十]+"
 LEAD = re.compile(rf"^((?:（{_NUMERAL}）|{_NUMERAL}、)[^。：:]{{1,24}}[。：:]?)")
 DATE_BLANK = "　　　　年　　月　　日"  # the date, to be written by hand
+# What neither XML (Word) nor HTML may hold: control characters, lone surrogates (a damaged
+# file can carry them), the non-characters U+FFFE/U+FFFF. Text pasted from elsewhere has them.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -86,9 +89,16 @@ def text_width_em(text: str) -> float:
     return sum(0.5 if ch.isascii() else 1.0 for ch in text)
 
 
+def printable(text: str) -> str:
+    """`text` without the characters no document format may hold."""
+    return _NOT_TEXT.sub("", text)
+
+
 def paragraphs(text: str) -> list[str]:
-    """The paragraphs of a prose field: one a line, surrounding spaces and empty lines dropped."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    """The paragraphs of a prose field: one a line, surrounding spaces and empty lines dropped.
+    (Word's manual line break, U+000B, ends a line here too.)"""
+    lines = (printable(line).strip() for line in text.splitlines())
+    return [line for line in lines if line]
 
 
 def paragraph(text: str) -> Paragraph:
@@ -99,12 +109,13 @@ def paragraph(text: str) -> Paragraph:
 
 
 def title(report: Report) -> Title:
-    return Title(report.meta.organ.strip(), f"{report.meta.year}年政府信息公开工作年度报告")
+    organ = printable(report.meta.organ).strip()
+    return Title(organ, f"{report.meta.year}年政府信息公开工作年度报告")
 
 
 def closing(report: Report) -> Closing:
-    signer = (report.meta.signer or report.meta.organ).strip()
-    return Closing(signer, report.meta.date.strip() or DATE_BLANK)
+    signer = printable(report.meta.signer or report.meta.organ).strip()
+    return Closing(signer, printable(report.meta.date).strip() or DATE_BLANK)
 
 
 def report_outline(report: Report) -> list[Block]:

@@ -315,3 +315,14 @@ def test_docx_export_into_a_missing_folder_says_so_in_chinese(
 ) -> None:
     with pytest.raises(UserError, match="文件夹不存在"):
         export_docx(sample_report, tmp_path / "missing" / "out.docx")
+
+
+def test_docx_drops_characters_a_document_cannot_hold(tmp_path: Path) -> None:
+    # Pasted from elsewhere or from a damaged file: control characters, a lone surrogate.
+    report = consistent_report()
+    report.meta.organ = "测试\x01县"
+    report.prose["problems"] = "第一\x07句\ud800。\x0b第二句\x00。"
+    document = _open(report, tmp_path)
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0].startswith("测试县") and "第一句。" in texts and "第二句。" in texts
+    assert document.core_properties.author == "测试县"

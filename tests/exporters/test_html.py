@@ -182,3 +182,15 @@ def test_html_export_into_a_missing_folder_says_so_in_chinese(
 ) -> None:
     with pytest.raises(UserError, match="文件夹不存在"):
         export_html(sample_report, tmp_path / "missing" / "out.html")
+
+
+def test_html_drops_characters_a_page_cannot_hold(tmp_path: Path) -> None:
+    report = consistent_report()
+    report.meta.organ = "测试\x01县"
+    report.prose["problems"] = "第一\x07句\ud800。\x0b第二句\x00。"
+    path = tmp_path / "report.html"
+    export_html(report, path)
+    text = path.read_text(encoding="utf-8")
+    assert "测试县" in text and ">第一句。</p>" in text and ">第二句。</p>" in text
+    assert not any(ord(ch) < 0x20 and ch not in "\n\t" for ch in text)
+    assert "\x01" not in render_plain_text(report)
