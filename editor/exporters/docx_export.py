@@ -71,6 +71,7 @@ class _Writer:
         xml.set_document_defaults(styles, BODY_FONT.name, BODY_SIZE)
         xml.install_styles(styles, style_specs(tuple(sorted(set(TYPE_SIZE.values())))))
         xml.declare_fonts(self.document, FONTS)
+        xml.drop_template_leftovers(self.document)
         xml.set_east_asian_theme_language(self.document.settings.element)
 
     def page(self, draft: bool) -> None:

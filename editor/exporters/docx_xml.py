@@ -181,6 +181,21 @@ def set_document_defaults(styles_element: BaseOxmlElement, font: str, size: floa
     styles_element.insert(0, defaults)
 
 
+def drop_template_leftovers(document: Any) -> None:
+    """Removes what python-docx's blank template carries that would misdescribe our document:
+    stylesWithEffects.xml, a second and stale copy of its styles (blue Calibri headings) kept
+    for Word 2010; the template's thumbnail, which file managers would show for the report;
+    app.xml, which names "Microsoft Macintosh Word" as the application. All three are optional
+    parts (ECMA-376 Part 2): without their relationships they are not written."""
+    for rel in list(document.part.rels.values()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            document.part.drop_rel(rel.rId)
+    package_rels = document.part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype.endswith(("/metadata/thumbnail", "/extended-properties")):
+            package_rels.pop(rid)
+
+
 def set_east_asian_theme_language(settings_element: BaseOxmlElement) -> None:
     lang = settings_element.find(qn("w:themeFontLang"))
     if lang is not None:

@@ -330,3 +330,20 @@ def test_docx_drops_characters_a_document_cannot_hold(tmp_path: Path) -> None:
     texts = [p.text for p in document.paragraphs]
     assert texts[0].startswith("测试县") and "第一句。" in texts and "第二句。" in texts
     assert document.core_properties.author == "测试县"
+
+
+def test_docx_package_carries_nothing_of_the_blank_template(
+    sample_report: Report, tmp_path: Path
+) -> None:
+    import zipfile
+
+    path = tmp_path / "report.docx"
+    export_docx(sample_report, path)
+    names = set(zipfile.ZipFile(path).namelist())
+    # A stale second copy of the styles, the template's thumbnail, "Microsoft Macintosh Word".
+    assert not names & {
+        "word/stylesWithEffects.xml",
+        "docProps/thumbnail.jpeg",
+        "docProps/app.xml",
+    }
+    assert {"word/document.xml", "word/styles.xml", "word/fontTable.xml"} <= names
