@@ -18,20 +18,26 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QContextMenuEvent,
+    QFont,
+    QFontMetrics,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
     QPainter,
+    QPalette,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLineEdit,
     QMenu,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -42,30 +48,50 @@ from editor.domain.errors import ValueInputError
 from editor.domain.forms import CellRef
 from editor.domain.layout import CellRole
 from editor.domain.values import parse_cell_text
+from editor.ui import grid_fit
+from editor.ui.cell_moves import Step, step_from
 from editor.ui.clipboard import OUR_CELLS_FORMAT, Grid, parse_html_table, parse_tsv, to_html, to_tsv
 from editor.ui.frozen_header import FrozenHeaderView
 from editor.ui.table_model import PREVIOUS_ROLE, STATE_ROLE, ReportTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
+Action = QAbstractItemView.CursorAction
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 # Where a key that ends editing moves the cursor, as in Excel.
 _MOVES = {
-    Qt.Key.Key_Return: QAbstractItemView.CursorAction.MoveDown,
-    Qt.Key.Key_Enter: QAbstractItemView.CursorAction.MoveDown,
-    Qt.Key.Key_Tab: QAbstractItemView.CursorAction.MoveNext,
-    Qt.Key.Key_Backtab: QAbstractItemView.CursorAction.MovePrevious,
-    Qt.Key.Key_Up: QAbstractItemView.CursorAction.MoveUp,
-    Qt.Key.Key_Down: QAbstractItemView.CursorAction.MoveDown,
+    Qt.Key.Key_Return: Action.MoveDown,
+    Qt.Key.Key_Enter: Action.MoveDown,
+    Qt.Key.Key_Tab: Action.MoveNext,
+    Qt.Key.Key_Backtab: Action.MovePrevious,
+    Qt.Key.Key_Up: Action.MoveUp,
+    Qt.Key.Key_Down: Action.MoveDown,
+}
+# The cursor moves that land only on cells taking a value (see cell_moves).
+_STEPS = {
+    Action.MoveDown: Step.DOWN,
+    Action.MoveUp: Step.UP,
+    Action.MoveNext: Step.NEXT,
+    Action.MovePrevious: Step.PREVIOUS,
+    Action.MoveLeft: Step.LEFT,
+    Action.MoveRight: Step.RIGHT,
 }
 _MAX_REASONS = 6
+READ_ONLY_NOTICE = "此处是表头或项目名称，不能填写；请用 Enter、Tab 或方向键移到数字单元格"
 
 
 class CellDelegate(QStyledItemDelegate):
-    """Right-aligned editor; last year's value as a grey hint; Enter/Tab commit and move."""
+    """Right-aligned editor; Enter/Tab commit and move; Ctrl+Enter fills the selection."""
 
-    def __init__(self, on_commit_move: Callable[[QAbstractItemView.CursorAction], None]) -> None:
+    def __init__(
+        self,
+        on_commit_move: Callable[[QAbstractItemView.CursorAction], None],
+        on_fill: Callable[[str], object],
+    ) -> None:
         super().__init__()
         self._on_commit_move = on_commit_move
+        self._on_fill = on_fill
+        self.show_previous = False  # last year's value on a second line (the 显示上年数 toggle)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)
@@ -76,7 +102,16 @@ class CellDelegate(QStyledItemDelegate):
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit):
             assert isinstance(event, QKeyEvent)
-            move = _MOVES.get(Qt.Key(event.key()))
+            key, modifiers = Qt.Key(event.key()), event.modifiers()
+            if key in _ENTER_KEYS and modifiers & Qt.KeyboardModifier.ControlModifier:
+                # Excel's Ctrl+Enter: the typed value goes into every selected cell.
+                text = editor.text()
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+                self._on_fill(text)
+                return True
+            move = _MOVES.get(key)
+            if key in _ENTER_KEYS and modifiers & Qt.KeyboardModifier.ShiftModifier:
+                move = Action.MoveUp
             if move is not None:
                 self.commitData.emit(editor)
                 self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
@@ -85,44 +120,81 @@ class CellDelegate(QStyledItemDelegate):
         return super().eventFilter(editor, event)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        super().paint(painter, option, index)
-        hint = index.data(PREVIOUS_ROLE)
-        state = index.data(STATE_ROLE)
-        rect: QRect = option.rect
+        hint = index.data(PREVIOUS_ROLE) if self.show_previous else None
         if hint:
-            painter.save()
-            font = painter.font()
-            font.setPointSizeF(max(font.pointSizeF() * 0.8, 6.0))
-            painter.setFont(font)
-            painter.setPen(QColor("#8a8a8a"))
-            painter.drawText(
-                rect.adjusted(3, 0, -3, -1),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                hint,
-            )
-            painter.restore()
-        if state == "flagged":
+            self._paint_with_previous(painter, option, index, str(hint))
+        else:
+            super().paint(painter, option, index)
+        if index.data(STATE_ROLE) == "flagged":
             # A corner mark, so a flagged cell stands out even when selected.
             painter.save()
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#e08a00"))
-            r = rect.topRight()
+            r = option.rect.topRight()
             painter.drawPolygon([r, r + QPoint(-7, 0), r + QPoint(0, 7)])
             painter.restore()
+
+    def _paint_with_previous(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: Index, hint: str
+    ) -> None:
+        """This year's value on the first line, last year's in grey on its own line below:
+        the two never share a line, whatever their number of digits."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        value = opt.text
+        opt.text = ""  # background, selection and focus frame as usual; the text is ours
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        area = opt.rect.adjusted(4, 1, -4, -1)
+        half = area.height() // 2
+        first = QRect(area.left(), area.top(), area.width(), half)
+        second = QRect(area.left(), area.top() + half, area.width(), area.height() - half)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        painter.save()
+        painter.setFont(opt.font)
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+        if selected:
+            painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText))
+        elif isinstance(foreground, QBrush):
+            painter.setPen(foreground.color())
+        else:
+            painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
+        painter.drawText(first, right, value)
+        small = QFont(opt.font)
+        small.setPointSizeF(max(opt.font.pointSizeF() * 0.85, 7.0))
+        painter.setFont(small)
+        painter.setPen(QColor("#e8ecf2") if selected else QColor("#6b6b6b"))
+        painter.drawText(second, right, _fitting(hint, QFontMetrics(small), second.width()))
+        painter.restore()
+
+
+def _fitting(hint: str, metrics: QFontMetrics, width: int) -> str:
+    """ "上年：30010" if it fits, else the number alone, else elided."""
+    if metrics.horizontalAdvance(hint) <= width:
+        return hint
+    number = hint.split("：", 1)[-1]
+    if metrics.horizontalAdvance(number) <= width:
+        return number
+    return metrics.elidedText(number, Qt.TextElideMode.ElideLeft, width)
 
 
 class ReportTableView(QTableView):
     """A `ReportTableModel` drawn like the paper form, edited like a spreadsheet."""
 
     input_refused = Signal(str)  # a typed or pasted value was not taken; the message says why
+    notice = Signal(str)  # a word for the status bar (typing on a label cell, a fill)
 
     def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._refused = False
         # The header rows (表三's 申请人情况 …) stay in sight on a long table; 表二 has none.
         self.frozen_header: FrozenHeaderView | None = None
+        self.widths = grid_fit.SHAPE_WIDTHS[model.table.shape]
         self.setModel(model)
-        self.setItemDelegate(CellDelegate(self._commit_move))
+        self.cell_delegate = CellDelegate(self._commit_move, self.fill_selection_with)
+        self.setItemDelegate(self.cell_delegate)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -134,6 +206,7 @@ class ReportTableView(QTableView):
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._apply_spans()
+        self.refit()
         if model.layout.header_row_count:
             # By pixel, so the body slides under the frozen rows instead of jumping by rows.
             self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -157,8 +230,16 @@ class ReportTableView(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.refit()
         if self.frozen_header is not None:
             self.frozen_header.follow_main()
+
+    def refit(self) -> None:
+        """Columns to the width the view has, rows to their wrapped labels (see grid_fit)."""
+        layout = self.model().layout
+        grid_fit.fit_columns_to(self, layout, self.widths)
+        grid_fit.fit_rows(self, layout, 2 if self.cell_delegate.show_previous else 1)
 
     def updateGeometries(self) -> None:
         super().updateGeometries()
@@ -183,6 +264,8 @@ class ReportTableView(QTableView):
     # ------------------------------------------------------------------ keys
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, modifiers = event.key(), event.modifiers()
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
         elif event.matches(QKeySequence.StandardKey.Paste):
@@ -190,12 +273,49 @@ class ReportTableView(QTableView):
         elif event.matches(QKeySequence.StandardKey.Cut):
             self.copy_selection()
             self.clear_selection()
-        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not modifiers:
             self.clear_selection()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._move(QAbstractItemView.CursorAction.MoveDown)
+        elif key in _ENTER_KEYS and ctrl:
+            self.fill_selection_with(self.model().display_text(*self._current_anchor()))
+        elif key in _ENTER_KEYS:
+            shift = modifiers & Qt.KeyboardModifier.ShiftModifier
+            self._move(Action.MoveUp if shift else Action.MoveDown)
+        elif self._typed_on_read_only(event):
+            # Not passed on: the view's keyboard search would jump to a label starting with the
+            # typed digit, and the digit would vanish without a word.
+            self.notice.emit(READ_ONLY_NOTICE)
         else:
             super().keyPressEvent(event)
+
+    def _typed_on_read_only(self, event: QKeyEvent) -> bool:
+        text = event.text()
+        if not text or not text.isprintable() or text.isspace():
+            return False
+        if event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        ):
+            return False
+        current = self.currentIndex()
+        return current.isValid() and not (self.model().flags(current) & Qt.ItemFlag.ItemIsEditable)
+
+    def _current_anchor(self) -> tuple[int, int]:
+        current = self.currentIndex()
+        cell = self.model().layout.cell_at(current.row(), current.column())
+        return (cell.row, cell.column) if cell is not None else (current.row(), current.column())
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        step = _STEPS.get(cursorAction)
+        current = self.currentIndex()
+        if step is None or not current.isValid():
+            return super().moveCursor(cursorAction, modifiers)
+        target = step_from(self.model().layout, current.row(), current.column(), step)
+        if target is None:
+            return current  # nowhere to go in that direction: stay
+        return self.model().index(*target)
 
     def _commit_move(self, action: QAbstractItemView.CursorAction) -> None:
         if self._refused:
@@ -207,6 +327,22 @@ class ReportTableView(QTableView):
         target = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
         if target.isValid():
             self.setCurrentIndex(target)
+
+    def fill_selection_with(self, text: str) -> bool:
+        """Ctrl+Enter: `text` into every selected cell that takes a value, as one undo step."""
+        refs = self.selected_refs()
+        if not refs:
+            return False
+        model = self.model()
+        if len(refs) == 1:
+            return model.setData(model.index_of(refs[0]), text)
+        return self.paste_grid([[text]])
+
+    def set_show_previous(self, show: bool) -> None:
+        """The 显示上年数 toggle: last year's value on a line of its own under this year's."""
+        self.cell_delegate.show_previous = show
+        grid_fit.fit_rows(self, self.model().layout, 2 if show else 1)
+        self.viewport().update()
 
     def _refuse(self, message: str) -> None:
         self._refused = True
@@ -365,29 +501,3 @@ class ReportTableView(QTableView):
         confirm = menu.addAction("确认所选导入值", lambda: document.confirm_cells(refs))
         confirm.setEnabled(bool(set(refs) & document.flagged()))
         menu.exec(event.globalPos())
-
-
-def fit_columns(view: ReportTableView, label_widths: list[int], value_width: int) -> None:
-    """Widths like the paper form: wide label columns, even number columns."""
-    model = view.model()
-    for column in range(model.columnCount()):
-        if column < len(label_widths):
-            view.setColumnWidth(column, label_widths[column])
-        else:
-            view.setColumnWidth(column, value_width)
-
-
-def fit_rows(view: ReportTableView, minimum: int) -> None:
-    """Row heights that show every wrapped label whole (merged cells share their rows' height)."""
-    model = view.model()
-    metrics = view.fontMetrics()
-    heights = [minimum] * model.rowCount()
-    for cell in model.layout.cells:
-        if cell.row_span != 1 or not cell.text:
-            continue
-        width = sum(view.columnWidth(c) for c in range(cell.column, cell.column + cell.column_span))
-        flags = int(Qt.TextFlag.TextWordWrap)
-        needed = metrics.boundingRect(QRect(0, 0, max(width - 10, 20), 10_000), flags, cell.text)
-        heights[cell.row] = max(heights[cell.row], needed.height() + 10)
-    for row, height in enumerate(heights):
-        view.setRowHeight(row, height)

@@ -11,17 +11,15 @@ from editor.domain.layout import LayoutCell
 from editor.ui.document import ReportDocument
 from editor.ui.frozen_header import FrozenHeaderView
 from editor.ui.table_model import ReportTableModel
-from editor.ui.table_view import ReportTableView, fit_columns, fit_rows
+from editor.ui.table_view import ReportTableView
 
 
 def _view(qtbot, document: ReportDocument, table_key: str) -> ReportTableView:  # type: ignore[no-untyped-def]
     model = ReportTableModel(document, document.form.table(table_key))
     view = ReportTableView(model)
     qtbot.addWidget(view)
-    # As the section tab sizes it: wide label columns, rows tall enough for wrapped labels.
-    fit_columns(view, [64, 104, 330], 80)
-    fit_rows(view, 26)
-    view.resize(760, 300)  # shorter and narrower than 表三: both scroll bars appear
+    # Narrower than 表三's columns can shrink to, and shorter than it: both scroll bars appear.
+    view.resize(480, 300)
     view.show()
     qtbot.waitExposed(view)
     return view
