@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 Value = int | float | None
 
 PROSE_COMMAND_ID = 1001
+META_COMMAND_ID = 1002
 
 
 class SetCellsCommand(QUndoCommand):
@@ -81,15 +82,62 @@ class SetProseCommand(QUndoCommand):
         self._document.apply_prose(self.key, self._old, draft=self._was_draft)
 
 
-class SetMetaCommand(QUndoCommand):
-    """Changes one field of the 基本信息 (organ, year, 落款, date, contact)."""
+class ReplaceProseCommand(QUndoCommand):
+    """查找/替换's 全部替换: new texts for several prose fields at once, one undo step.
 
-    def __init__(self, document: ReportDocument, field: str, new: object, title: str) -> None:
+    Whether a field counts as copied from last year is left as it was: replacing 2024 with 2025
+    does not make last year's paragraph this year's.
+    """
+
+    def __init__(self, document: ReportDocument, texts: Mapping[str, str], text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._new = dict(texts)
+        self._old = {key: document.report.prose.get(key, "") for key in self._new}
+        self._drafts = {key: key in document.report.draft_prose for key in self._new}
+
+    def redo(self) -> None:
+        for key, value in self._new.items():
+            self._document.apply_prose(key, value, draft=self._drafts[key])
+
+    def undo(self) -> None:
+        for key, value in self._old.items():
+            self._document.apply_prose(key, value, draft=self._drafts[key])
+
+
+class SetMetaCommand(QUndoCommand):
+    """Changes one field of the 基本信息 (organ, year, 落款, date, contact).
+
+    Typing in one field merges into one step, as in the prose (same `token`); `token` None
+    never merges.
+    """
+
+    def __init__(
+        self,
+        document: ReportDocument,
+        field: str,
+        new: object,
+        title: str,
+        token: int | None = None,
+    ) -> None:
         super().__init__(f"修改{title}")
         self._document = document
         self._field = field
         self._old = getattr(document.report.meta, field)
         self._new = new
+        self.token = token
+
+    def id(self) -> int:
+        return META_COMMAND_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetMetaCommand) or self.token is None:
+            return False
+        if other._field != self._field or other.token != self.token:
+            return False
+        self._new = other._new
+        self.setObsolete(self._new == self._old)
+        return True
 
     def redo(self) -> None:
         self._document.apply_meta(self._field, self._new)

@@ -12,7 +12,13 @@ from editor.domain.checks import Finding, check_report, sum_fill_values
 from editor.domain.forms import CellRef, FormDef
 from editor.domain.model import Report
 from editor.domain.storage import save_report
-from editor.ui.commands import SetCellsCommand, SetMetaCommand, SetProseCommand, Value
+from editor.ui.commands import (
+    ReplaceProseCommand,
+    SetCellsCommand,
+    SetMetaCommand,
+    SetProseCommand,
+    Value,
+)
 
 
 class ReportDocument(QObject):
@@ -30,11 +36,18 @@ class ReportDocument(QObject):
     path_changed = Signal(object)  # Path | None
 
     def __init__(
-        self, report: Report, path: Path | None = None, parent: QObject | None = None
+        self,
+        report: Report,
+        path: Path | None = None,
+        parent: QObject | None = None,
+        *,
+        origin: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.report = report
         self.path = path
+        # The file this report was made from (last year's report, an imported workbook), if any.
+        self.origin = origin
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = check_report(report)
         self._prose_token = 0
@@ -57,13 +70,17 @@ class ReportDocument(QObject):
     def display_name(self) -> str:
         return self.path.name if self.path else "未命名"
 
-    def suggested_path(self, suffix: str) -> Path:
-        """Where a save or an export of this report is proposed: beside its file, else in the
-        home folder, named after the report's title (what people call the file when they send
-        it up)."""
+    def suggested_path(self, suffix: str, fallback: Path | None = None) -> Path:
+        """Where a save or an export of this report is proposed: beside its file; else beside
+        the file it was made from (last year's report: the folder the clerk keeps them in);
+        else in `fallback` or the home folder. Named after the report's title (what people call
+        the file when they send it up)."""
         if self.path is not None:
             return self.path.with_suffix(suffix)
-        return Path.home() / f"{self.report.title or '年度报告'}{suffix}"
+        name = f"{self.report.title or '年度报告'}{suffix}"
+        if self.origin is not None and self.origin.parent.is_dir():
+            return self.origin.parent / name
+        return (fallback or Path.home()) / name
 
     def mark_unsaved(self) -> None:
         """For a report that did not come from its file (recovered, imported): never clean."""
@@ -113,10 +130,24 @@ class ReportDocument(QObject):
         """The next prose edit starts a new undo step (focus left the editor)."""
         self._prose_token += 1
 
-    def push_meta(self, field: str, value: object, title: str) -> None:
+    def replace_prose(self, texts: Mapping[str, str], text: str) -> bool:
+        """New texts for several prose fields as one undo step; False if nothing changes."""
+        real = {k: v for k, v in texts.items() if self.report.prose.get(k, "") != v}
+        if not real:
+            return False
+        self.undo_stack.push(ReplaceProseCommand(self, real, text))
+        return True
+
+    def push_meta(self, field: str, value: object, title: str, *, typing: bool = False) -> None:
+        """One change of the 基本信息; `typing`: a keystroke, merged with the rest of its run."""
         if getattr(self.report.meta, field) == value:
             return
-        self.undo_stack.push(SetMetaCommand(self, field, value, title))
+        token = self._prose_token if typing else None
+        self._pushing_prose = typing
+        try:
+            self.undo_stack.push(SetMetaCommand(self, field, value, title, token))
+        finally:
+            self._pushing_prose = False
 
     # ------------------------------------------------------------------ called by commands
 

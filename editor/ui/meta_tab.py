@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.ui.date_field import DateField
 from editor.ui.document import ReportDocument
 from editor.ui.prose_editor import ProseTextEdit
 from editor.ui.shortcuts import UndoKeysToWindow
@@ -19,12 +20,15 @@ from editor.ui.shortcuts import UndoKeysToWindow
 _LINE_FIELDS = {
     "organ": ("机关全称", "如：龙亭区人民政府办公室"),
     "signer": ("落款", "报告末尾署名的机关名称"),
-    "date": ("成文日期", "如：2024年1月20日"),
 }
 
 
 class MetaTab(QWidget):
-    """Edits `report.meta`; each finished edit is one undo step."""
+    """Edits `report.meta`; a run of typing in one field is one undo step, as in the prose.
+
+    Every keystroke goes to the document at once, so 撤销 (Ctrl+Z, wherever the focus is) always
+    has the latest text to take back: there is no half-typed text outside the undo stack.
+    """
 
     def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,8 +46,12 @@ class MetaTab(QWidget):
             edit = QLineEdit()
             edit.setPlaceholderText(placeholder)
             edit.installEventFilter(self._undo_keys)
-            edit.editingFinished.connect(lambda f=field, e=edit, t=label: self._commit(f, e, t))
+            edit.textEdited.connect(lambda text, f=field, t=label: self._typed(f, text, t))
+            edit.editingFinished.connect(lambda f=field, e=edit, t=label: self._finished(f, e, t))
             self.lines[field] = edit
+        self.date = DateField()
+        self.date.edit.installEventFilter(self._undo_keys)
+        self.date.edited.connect(self._commit_date)
         self.year = QSpinBox()
         self.year.setRange(2008, 2100)
         self.year.setSuffix(" 年")
@@ -60,7 +68,7 @@ class MetaTab(QWidget):
         form.addRow("报告年度：", self.year)
         form.addRow("表格格式：", self.version)
         form.addRow("落款：", self.lines["signer"])
-        form.addRow("成文日期：", self.lines["date"])
+        form.addRow("成文日期：", self.date)
         form.addRow("联系方式：", self.contact)
         outer.addStretch(1)
         self._load()
@@ -76,13 +84,23 @@ class MetaTab(QWidget):
         self.year.blockSignals(False)
         form = self.document.form
         self.version.setText(f"{form.version.value} 年格式（{form.document}）")
+        if self.date.text() != meta.date:
+            self.date.set_text(meta.date)
         contact = "\n".join(meta.contact)
         if self.contact.toPlainText() != contact:
             self.contact.setPlainText(contact)
         self.heading.setText(self.document.report.title)
 
-    def _commit(self, field: str, edit: QLineEdit, title: str) -> None:
-        self.document.push_meta(field, edit.text().strip(), title)
+    def _typed(self, field: str, text: str, title: str) -> None:
+        self.document.push_meta(field, text, title, typing=True)
+
+    def _finished(self, field: str, edit: QLineEdit, title: str) -> None:
+        # Spaces the clerk left at either end go, as part of the same undo step.
+        self.document.push_meta(field, edit.text().strip(), title, typing=True)
+        self.document.end_prose_typing()
+
+    def _commit_date(self, text: str) -> None:
+        self.document.push_meta("date", text, "成文日期", typing=True)
 
     def _commit_year(self) -> None:
         self.document.push_meta("year", self.year.value(), "报告年度")
