@@ -7,11 +7,19 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from editor.domain.progress import Progress
 from editor.importers.result import ImportResult
+from editor.ui import file_dialogs
+from editor.ui.file_dialogs import (
+    LAST_YEAR_FILTERS,
+    PDF_FILTER,
+    PUBLISHED_IMPORT_FILTERS,
+    XLSX_FILTER,
+)
 from editor.ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -21,10 +29,8 @@ if TYPE_CHECKING:
 # The exporters and importers (openpyxl, reportlab, pdfium) are imported when first used: at
 # start-up they cost 0.4 s, more than the rest of the window together (python -X importtime).
 
-XLSX_FILTER = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
-PDF_FILTER = "PDF 文件 (*.pdf)"
-PUBLISHED_FILTER = "已发布的年报 (*.pdf *.docx *.html *.htm *.txt);;所有文件 (*)"
-REPORT_FILTER = "年报文件 (*.nianbao);;Excel 工作簿 (*.xlsx)"
+OPEN_FOLDER = "打开所在文件夹"
+OPEN_FILE = "打开文件"
 
 
 class ReportJobs:
@@ -32,6 +38,8 @@ class ReportJobs:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.document_actions: list[QAction] = []  # enabled only while a report is open
+        self.print_action: QAction | None = None
 
     def add_to(self, file_menu: QMenu, after_new: QAction, before: QAction) -> None:
         """ "从上年报告开始" goes before `after_new` (next to 新建), the rest before `before`."""
@@ -52,6 +60,8 @@ class ReportJobs:
             ("打印(&T)…", self.print_report),
             None,
         ]
+        needs_report = {self.export_xlsx_dialog, self.export_pdf_dialog}
+        needs_report |= {self.print_preview, self.print_report}
         for entry in actions:
             if entry is None:
                 file_menu.insertSeparator(before)
@@ -59,6 +69,11 @@ class ReportJobs:
             action = QAction(entry[0], w)
             action.triggered.connect(entry[1])
             file_menu.insertAction(before, action)
+            if entry[1] in needs_report:
+                self.document_actions.append(action)
+            if entry[1] == self.print_report:
+                action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+                self.print_action = action
 
     # ------------------------------------------------------------------ helpers
 
@@ -68,7 +83,33 @@ class ReportJobs:
 
     def _suggested(self, suffix: str) -> str:
         assert self.window.document is not None
-        return str(self.window.document.suggested_path(suffix))
+        return str(self.window.document.suggested_path(suffix, self._folder()))
+
+    def _folder(self) -> Path:
+        """Where a dialog starts when the report gives no better place: the last folder used."""
+        return file_dialogs.last_folder(self.window.settings) or Path.home()
+
+    def _choose(
+        self, title: str, start: str | Path, filters: tuple[str, ...], *, save: bool = False
+    ) -> Path | None:
+        return file_dialogs.choose(
+            self.window, title, start, filters, save=save, settings=self.window.settings
+        )
+
+    def _exported(self, path: Path) -> None:
+        """Says where the file went, with a way to it: 打开文件, 打开所在文件夹."""
+        self.window.statusBar().showMessage(f"已导出到 {path}", 8000)
+        box = self.window.show_message(
+            QMessageBox.Icon.Information, "导出完成", f"已导出到：\n{path}"
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        open_file = box.addButton(OPEN_FILE, QMessageBox.ButtonRole.ActionRole)
+        open_folder = box.addButton(OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole)
+        # Local file URLs only: the system's own viewer or file manager, never the network.
+        open_file.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+        open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        )
 
     def _run(self, title: str, job: Callable[[Progress], Any], done: Callable[[Any], None]) -> Task:
         return run_task(self.window, title, job, done)
@@ -82,11 +123,9 @@ class ReportJobs:
     # ------------------------------------------------------------------ exports
 
     def export_xlsx_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, "导出 Excel", self._suggested(".xlsx"), XLSX_FILTER
-        )
+        path = self._choose("导出 Excel", self._suggested(".xlsx"), (XLSX_FILTER,), save=True)
         if path:
-            self.export_xlsx(Path(path).with_suffix(".xlsx"))
+            self.export_xlsx(path.with_suffix(".xlsx"))
 
     def export_xlsx(self, path: Path) -> Task:
         from editor.exporters.xlsx import export_xlsx
@@ -95,22 +134,22 @@ class ReportJobs:
         return self._run(
             "正在导出 Excel",
             lambda progress: export_xlsx(report, path, progress),
-            lambda _r: self.window.statusBar().showMessage(f"已导出到 {path}", 8000),
+            lambda _r: self._exported(path),
         )
+
+    def _output_options(self, report: Any, action: str) -> PdfOptions | None:
+        from editor.ui.output_options import ask_output_options
+
+        return ask_output_options(self.window, report, self.window.settings, action)
 
     def export_pdf_dialog(self) -> None:
-        from editor.exporters.pdf import PdfOptions
-        from editor.ui import printing
-
         report = self._snapshot()
-        options = printing.confirm_options(self.window, report, PdfOptions())
+        options = self._output_options(report, "导出 PDF")
         if options is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, "导出 PDF", self._suggested(".pdf"), PDF_FILTER
-        )
+        path = self._choose("导出 PDF", self._suggested(".pdf"), (PDF_FILTER,), save=True)
         if path:
-            self.export_pdf(Path(path).with_suffix(".pdf"), options)
+            self.export_pdf(path.with_suffix(".pdf"), options)
 
     def export_pdf(self, path: Path, options: PdfOptions) -> Task:
         from editor.exporters.pdf import export_pdf
@@ -119,7 +158,7 @@ class ReportJobs:
         return self._run(
             "正在导出 PDF",
             lambda progress: export_pdf(report, path, options, progress),
-            lambda _r: self.window.statusBar().showMessage(f"已导出到 {path}", 8000),
+            lambda _r: self._exported(path),
         )
 
     def export_docx_dialog(self) -> None:
@@ -133,21 +172,25 @@ class ReportJobs:
         publish.copy_as_web_page(self.window)
 
     def print_preview(self) -> None:
-        from editor.exporters.pdf import PdfOptions
         from editor.ui import printing
 
-        printing.show_print_preview(self.window, self._snapshot(), PdfOptions())
+        report = self._snapshot()
+        options = self._output_options(report, "打印预览")
+        if options is not None:
+            printing.show_print_preview(self.window, report, options)
 
     def print_report(self) -> None:
-        from editor.exporters.pdf import PdfOptions
         from editor.ui import printing
 
-        printing.print_report(self.window, self._snapshot(), PdfOptions())
+        report = self._snapshot()
+        options = self._output_options(report, "打印")
+        if options is not None:
+            printing.print_report(self.window, report, options)
 
     # ------------------------------------------------------------------ imports
 
     def import_xlsx_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "导入 Excel", "", XLSX_FILTER)
+        path = self._choose("导入 Excel", self._folder(), (XLSX_FILTER, file_dialogs.ALL_FILES))
         if not path:
             return
         doc = self.window.document
@@ -163,7 +206,7 @@ class ReportJobs:
             if box.clickedButton() not in (current, new):
                 return
             into_current = box.clickedButton() is current
-        self.import_xlsx(Path(path), into_current=into_current)
+        self.import_xlsx(path, into_current=into_current)
 
     def import_xlsx(self, path: Path, *, into_current: bool) -> Task:
         from editor.importers.xlsx import import_xlsx
@@ -171,10 +214,10 @@ class ReportJobs:
         return self._run(
             "正在导入 Excel",
             lambda progress: import_xlsx(path, progress),
-            lambda result: self._xlsx_imported(result, into_current),
+            lambda result: self._xlsx_imported(result, into_current, path),
         )
 
-    def _xlsx_imported(self, result: ImportResult, into_current: bool) -> None:
+    def _xlsx_imported(self, result: ImportResult, into_current: bool, path: Path) -> None:
         doc = self.window.document
         from editor.importers.xlsx import value_changes
 
@@ -187,15 +230,15 @@ class ReportJobs:
                 return
             doc.push_cells(changes, f"导入“{result.source}”")
         else:
-            self.window.open_unsaved(result.report, None)
+            self.window.open_unsaved(result.report, None, origin=path)
         self._notes(result)
 
     def import_published_dialog(self) -> None:
         if not self.window.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, "导入已发布的年报", "", PUBLISHED_FILTER)
+        path = self._choose("导入已发布的年报", self._folder(), PUBLISHED_IMPORT_FILTERS)
         if path:
-            self.import_published(Path(path))
+            self.import_published(path)
 
     def import_published(self, path: Path) -> Task:
         from editor.importers.published import import_published
@@ -203,13 +246,13 @@ class ReportJobs:
         return self._run(
             "正在读取已发布的年报",
             lambda progress: import_published(path, progress),
-            self._opened_as_new,
+            lambda result: self._opened_as_new(result, path),
         )
 
     def new_from_last_year_dialog(self) -> None:
         if not self.window.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, "选择上年报告", "", REPORT_FILTER)
+        path = self._choose("选择上年报告", self._folder(), LAST_YEAR_FILTERS)
         if not path:
             return
         this_year = date.today().year - 1
@@ -217,7 +260,7 @@ class ReportJobs:
             self.window, "从上年报告开始", "新报告的年度：", this_year, 2008, 2100
         )
         if ok:
-            self.new_from_last_year(Path(path), year)
+            self.new_from_last_year(path, year)
 
     def new_from_last_year(self, path: Path, year: int) -> Task:
         from editor.importers.last_year import new_from_last_year
@@ -225,9 +268,10 @@ class ReportJobs:
         return self._run(
             "正在读取上年报告",
             lambda _progress: new_from_last_year(path, year),
-            self._opened_as_new,
+            lambda result: self._opened_as_new(result, path),
         )
 
-    def _opened_as_new(self, result: ImportResult) -> None:
-        self.window.open_unsaved(result.report, None)
+    def _opened_as_new(self, result: ImportResult, origin: Path) -> None:
+        # `origin`: the file it came from; a save is proposed beside it, not in the home folder.
+        self.window.open_unsaved(result.report, None, origin=origin)
         self._notes(result)

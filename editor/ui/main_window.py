@@ -1,10 +1,12 @@
-"""The main window: tabs for the report, menus and toolbar, findings, files, autosave."""
+"""The main window: a start page or the report's tabs, menus and toolbar, findings, files,
+autosave."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import (
@@ -13,35 +15,48 @@ from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
+    QStackedWidget,
     QStyle,
     QTabWidget,
 )
 
-from editor.domain.checks import Finding, count_by_severity, summary_text
+from editor.domain.checks import Finding, count_by_severity, sum_fill_values, summary_text
 from editor.domain.errors import UserError
 from editor.domain.model import Report, new_report
 from editor.domain.storage import FILE_SUFFIX, load_report
+from editor.ui import file_dialogs, recovery_prompt
 from editor.ui.document import ReportDocument
+from editor.ui.edit_menu import EditActions
 from editor.ui.findings_panel import FindingsPanel
 from editor.ui.jobs import ReportJobs
 from editor.ui.meta_tab import MetaTab
 from editor.ui.recovery import Recovered, RecoveryStore
-from editor.ui.section_tab import SectionTab
+from editor.ui.section_tab import SectionTab, short_title
+from editor.ui.start_page import StartPage
 from editor.ui.table_view import ReportTableView
 
+if TYPE_CHECKING:
+    from editor.ui.find_replace import FindReplaceDialog
+    from editor.ui.help_view import HelpDialog
+
 APP_TITLE = "年报编辑器"
-FILE_FILTER = f"年报文件 (*{FILE_SUFFIX});;所有文件 (*)"
+FILE_FILTERS = (file_dialogs.REPORT_FILTER, file_dialogs.ALL_FILES)
 MAX_RECENT = 8
+SHOW_PREVIOUS_KEY = "view/show_previous"
+# Below this height (logical pixels) the prose above a table starts folded away.
+SMALL_SCREEN_HEIGHT = 900
 
 
 class MainWindow(QMainWindow):
@@ -64,7 +79,13 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        self.start_page = StartPage()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
+        self.find_dialog: FindReplaceDialog | None = None
+        self.help_dialog: HelpDialog | None = None
         self.meta_tab: MetaTab | None = None
         self.section_tabs: list[SectionTab] = []
         self.findings_panel = FindingsPanel()
@@ -76,7 +97,7 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.findings_dock], [150], Qt.Orientation.Vertical)
+        self.resizeDocks([self.findings_dock], [130], Qt.Orientation.Vertical)
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.autosave_timer = QTimer(self)
@@ -89,14 +110,28 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_signals()
         self.autosave_timer.start()
-        self.resize(1280, 800)
+        self._fit_to_screen()
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        self.set_document(ReportDocument(new_report(date.today().year - 1)))
+        self.show_start_page()
+
+    def _fit_to_screen(self) -> None:
+        """A first start fills most of the screen (1280×800 at most), never more than it."""
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        area = screen.availableGeometry()
+        self.resize(min(1280, area.width()), min(800, area.height()))
+
+    @property
+    def small_screen(self) -> bool:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen is not None and screen.availableGeometry().height() < SMALL_SCREEN_HEIGHT
 
     # ------------------------------------------------------------------ building
 
@@ -118,8 +153,9 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         key, pix = QKeySequence.StandardKey, QStyle.StandardPixmap
         self.new_action = self._action(
-            "新建(&N)", self.new_file, QKeySequence(key.New), pix.SP_FileIcon
+            "新建空白报告(&N)…", self.new_file, QKeySequence(key.New), pix.SP_FileIcon
         )
+        self.new_action.setIconText("新建")
         self.open_action = self._action(
             "打开(&O)…", self.open_dialog, QKeySequence(key.Open), pix.SP_DialogOpenButton
         )
@@ -128,22 +164,25 @@ class MainWindow(QMainWindow):
         )
         self.save_as_action = self._action("另存为(&A)…", self.save_as, QKeySequence(key.SaveAs))
         self.quit_action = self._action("退出(&X)", self.close, QKeySequence(key.Quit))
-        self.undo_action = self.undo_group.createUndoAction(self, "撤销")
-        self.undo_action.setShortcuts(QKeySequence.keyBindings(key.Undo))
-        self.undo_action.setIcon(self.style().standardIcon(pix.SP_ArrowBack))
-        self.redo_action = self.undo_group.createRedoAction(self, "重做")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), *QKeySequence.keyBindings(key.Redo)])
-        self.redo_action.setIcon(self.style().standardIcon(pix.SP_ArrowForward))
+        self.edit = EditActions(self)
+        self.undo_action = self.edit.undo
+        self.redo_action = self.edit.redo
+        self.fill_action = self.edit.fill_totals
+        self.confirm_action = self.edit.confirm
         self.check_action = self._action(
             "检查(&C)", self.run_check, QKeySequence("F7"), pix.SP_DialogApplyButton
         )
-        self.fill_action = self._action(
-            "按明细填写合计(&T)",
-            self.fill_totals,
-            QKeySequence("Ctrl+Shift+T"),
-            pix.SP_BrowserReload,
+        self.show_previous_action = QAction("显示上年数(&L)", self)
+        self.show_previous_action.setCheckable(True)
+        self.show_previous_action.setToolTip("在每个数字下面另起一行显示上年的数（不与本年数重叠）")
+        self.show_previous_action.setChecked(
+            self.settings.value(SHOW_PREVIOUS_KEY) in ("true", True)
         )
-        self.confirm_action = self._action("确认导入值(&K)", self.confirm_selection)
+        self.show_previous_action.toggled.connect(self.set_show_previous)
+        self.help_action = self._action(
+            "填写说明(&H)", self.show_help, QKeySequence(key.HelpContents), pix.SP_DialogHelpButton
+        )
+        self.about_action = self._action("关于(&A)", self.show_about)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -157,12 +196,14 @@ class MainWindow(QMainWindow):
         self.jobs = ReportJobs(self)
         self.jobs.add_to(file_menu, self.open_action, self.quit_action)
         edit_menu = bar.addMenu("编辑(&E)")
-        edit_menu.addActions([self.undo_action, self.redo_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.fill_action, self.confirm_action])
+        self.edit.add_to(edit_menu)
+        view_menu = bar.addMenu("查看(&V)")
+        view_menu.addAction(self.show_previous_action)
+        view_menu.addAction(self.findings_dock.toggleViewAction())
         check_menu = bar.addMenu("检查(&C)")
         check_menu.addAction(self.check_action)
-        check_menu.addAction(self.findings_dock.toggleViewAction())
+        help_menu = bar.addMenu("帮助(&H)")
+        help_menu.addActions([self.help_action, self.about_action])
         toolbar = self.addToolBar("常用")
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -170,15 +211,37 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
-        toolbar.addActions([self.check_action, self.fill_action])
+        toolbar.addActions([self.check_action, self.fill_action, self.show_previous_action])
+        self.document_actions = [
+            self.save_action,
+            self.save_as_action,
+            self.check_action,
+            self.show_previous_action,
+            *self.edit.document_actions,
+            *self.jobs.document_actions,
+        ]
         self._rebuild_recent_menu()
 
     def _connect_signals(self) -> None:
         self.findings_panel.finding_activated.connect(self.go_to_finding)
+        self.start_page.start_from_last_year.connect(self.jobs.new_from_last_year_dialog)
+        self.start_page.open_requested.connect(self.open_dialog)
+        self.start_page.new_blank.connect(self.new_file)
+        self.start_page.recent_chosen.connect(lambda path: self.open_path(path))
         self.autosave_timer.timeout.connect(self.autosave)
         self.idle_timer.timeout.connect(self.autosave)
 
     # ------------------------------------------------------------------ the document
+
+    def show_start_page(self) -> None:
+        """No report open: the start page, and the actions that need a report disabled."""
+        self.start_page.show_recent(self.recent_files())
+        self.pages.setCurrentWidget(self.start_page)
+        self.findings_dock.hide()
+        for action in self.document_actions:
+            action.setEnabled(False)
+        self.setWindowTitle(APP_TITLE)
+        self.start_page.last_year_button.setFocus()
 
     def set_document(self, document: ReportDocument) -> None:
         """Shows `document` in fresh tabs (the form decides which tabs and tables)."""
@@ -186,6 +249,10 @@ class MainWindow(QMainWindow):
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
         self.document = document
+        self.pages.setCurrentWidget(self.tabs)
+        self.findings_dock.show()
+        for action in self.document_actions:
+            action.setEnabled(True)
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         self.tabs.clear()
@@ -193,14 +260,22 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.meta_tab, "基本信息")
         form = document.form
         self.section_tabs = []
+        show_previous = self.show_previous_action.isChecked()
         for i, section in enumerate(form.sections):
             lead = (form.opening,) if i == 0 else ()
             tab = SectionTab(document, section, lead)
-            tab.setToolTip(section.title)
             if tab.table_view is not None:
                 tab.table_view.input_refused.connect(self.refuse_input)
+                tab.table_view.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
+                tab.table_view.set_show_previous(show_previous)
+                if self.small_screen:
+                    tab.set_prose_folded(True)
             self.section_tabs.append(tab)
-            self.tabs.addTab(tab, section.title)
+            self.tabs.addTab(tab, short_title(section))
+            self.tabs.setTabToolTip(i + 1, section.title)
+        if self.find_dialog is not None:
+            self.find_dialog.document = document
+            self.find_dialog.current = None
         document.findings_changed.connect(self._show_findings)
         document.modified_changed.connect(self._modified_changed)
         document.path_changed.connect(lambda _p: self._update_title())
@@ -229,7 +304,7 @@ class MainWindow(QMainWindow):
     def _show_findings(self, findings: list[Finding]) -> None:
         doc = self.document
         assert doc is not None
-        self.findings_panel.show_findings(doc.form, findings)
+        entries = self.findings_panel.show_findings(doc.form, findings, doc.report)
         errors, warnings = count_by_severity(findings)
         self.counts.setText(summary_text(findings))
         self.counts.setStyleSheet("color: #b00020;" if errors else "")
@@ -238,9 +313,11 @@ class MainWindow(QMainWindow):
             own = [f for f in findings if tab.owns(f)]
             tab.show_findings(own)
             e, w = count_by_severity(own)
-            title = tab.section.title
-            if e or w:
-                title += f"（{e + w}）"
+            # The count of the panel's lines: a table's blank totals count once.
+            lines = sum(1 for entry in entries if tab.owns(entry.finding))
+            title = short_title(tab.section)
+            if lines:
+                title += f"（{lines}）"
             self.tabs.setTabText(i, title)
             colour = QColor("#b00020") if e else QColor("#8a6d00") if w else QColor()
             self.tabs.tabBar().setTabTextColor(i, colour)
@@ -256,7 +333,7 @@ class MainWindow(QMainWindow):
                 tab.table_view.select_refs(list(finding.cells))
                 tab.table_view.setFocus()
             elif finding.span is not None:
-                tab.editors[finding.span.prose].select_range(finding.span.start, finding.span.end)
+                tab.reveal_prose(finding.span.prose, finding.span.start, finding.span.end)
             return
         if self.meta_tab is not None:
             self.tabs.setCurrentWidget(self.meta_tab)
@@ -280,22 +357,41 @@ class MainWindow(QMainWindow):
         return tab.table_view if isinstance(tab, SectionTab) else None
 
     def fill_totals(self) -> int:
-        """Fills the selected totals, or every total when none is selected; says what it did."""
+        """按明细填写合计: the selected totals that disagree with their parts; when the selection
+        holds none (after a paste it holds the pasted cells), every such total of the table in
+        view; on a tab without a table, of all tables. Says exactly what it looked at."""
         doc = self.document
         assert doc is not None
         view = self.current_table_view()
-        chosen = None
-        if view is not None:
-            totals = {r for r in view.selected_refs() if r in view.model().table.total_cells}
-            chosen = totals or None
-        count = doc.fill_totals(chosen)
-        scope = "所选" if chosen else "全部"
+        if view is None:
+            count = doc.fill_totals(None)
+            where = "各表"
+        else:
+            table = view.model().table
+            selected = {r for r in view.selected_refs() if r in table.total_cells}
+            broken = set(sum_fill_values(doc.report, doc.form, selected)) if selected else set()
+            if broken:
+                count = doc.fill_totals(broken)
+                where = "所选"
+            else:
+                count = doc.fill_totals(set(table.total_cells))
+                where = (
+                    f"{table.number}（所选单元格中没有与明细不符的合计）"
+                    if selected
+                    else table.number
+                )
+                if not count:
+                    self.statusBar().showMessage(
+                        f"{table.number}的 {len(table.total_cells)} 个合计都与明细一致，无需填写",
+                        8000,
+                    )
+                    return 0
         if count:
             self.statusBar().showMessage(
-                f"已按明细填写{scope}合计：{count} 个单元格（可用“撤销”恢复）", 10000
+                f"已按明细填写{where}的合计：{count} 个单元格（可用“撤销”恢复）", 10000
             )
         else:
-            self.statusBar().showMessage(f"{scope}合计都与明细一致，无需填写", 8000)
+            self.statusBar().showMessage("各表的合计都与明细一致，无需填写", 8000)
         return count
 
     def confirm_selection(self) -> None:
@@ -340,7 +436,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         year, ok = QInputDialog.getInt(
-            self, "新建报告", "报告年度：", date.today().year - 1, 2008, 2100
+            self, "新建空白报告", "报告年度：", date.today().year - 1, 2008, 2100
         )
         if ok:
             self.new_report(year)
@@ -349,18 +445,39 @@ class MainWindow(QMainWindow):
         self.recovery.discard()
         self.set_document(ReportDocument(new_report(year)))
 
+    def _start_folder(self) -> Path:
+        folder = file_dialogs.last_folder(self.settings)
+        if folder is not None:
+            return folder
+        recent = self.recent_files()
+        return Path(recent[0]).parent if recent else Path.home()
+
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else ""
-        path, _ = QFileDialog.getOpenFileName(self, "打开年报", start, FILE_FILTER)
+        path = file_dialogs.choose(
+            self, "打开年报", self._start_folder(), FILE_FILTERS, settings=self.settings
+        )
         if path:
-            self.open_path(Path(path), ask=False)
+            self.open_path(path, ask=False)
 
     def open_path(self, path: Path, *, ask: bool = True) -> bool:
-        """Opens a report file; a bad file gets a message, never a traceback."""
+        """Opens a report file; a bad file gets a message, never a traceback.
+
+        When a crashed run left unsaved work for this file, the clerk is asked first whether to
+        restore it (saying which is newer): opening a file by name, as a double-click does, must
+        not silently pass over it.
+        """
         if ask and not self.maybe_save():
             return False
+        recovered = recovery_prompt.offer_for_file(self, self.recovery, path)
+        if recovered is not None:
+            self._restore(recovered)
+            self.recovery.remove(recovered)
+            for other in recovery_prompt.recoveries_for(self.recovery, path):
+                self.recovery.remove(other)
+            self._add_recent(path.resolve())
+            return True
         try:
             report = load_report(path)
         except UserError as e:
@@ -371,9 +488,11 @@ class MainWindow(QMainWindow):
         self._add_recent(path.resolve())
         return True
 
-    def open_unsaved(self, report: Report, source: Path | None) -> None:
+    def open_unsaved(
+        self, report: Report, source: Path | None, *, origin: Path | None = None
+    ) -> None:
         """Shows a report that is not (yet) what is on disk: recovered or imported."""
-        document = ReportDocument(report, source)
+        document = ReportDocument(report, source, origin=origin)
         self.set_document(document)
         document.mark_unsaved()
         self._autosave_pending = True
@@ -388,11 +507,12 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         doc = self.document
         assert doc is not None
-        suggested = doc.suggested_path(FILE_SUFFIX)
-        path, _ = QFileDialog.getSaveFileName(self, "另存为", str(suggested), FILE_FILTER)
-        if not path:
+        suggested = doc.suggested_path(FILE_SUFFIX, file_dialogs.last_folder(self.settings))
+        target = file_dialogs.choose(
+            self, "另存为", suggested, FILE_FILTERS, save=True, settings=self.settings
+        )
+        if target is None:
             return False
-        target = Path(path)
         if target.suffix != FILE_SUFFIX:
             target = target.with_name(target.name + FILE_SUFFIX)
         return self._save_to(target)
@@ -440,7 +560,11 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> bool:
         """After a crash: asks whether to restore the newest recovery file; True if restored."""
-        found = self.recovery.orphans()
+        found = [
+            r
+            for r in self.recovery.orphans()
+            if recovery_prompt.left_by_another_run(self.recovery, r)
+        ]
         if not found:
             return False
         latest = found[0]
@@ -478,7 +602,9 @@ class MainWindow(QMainWindow):
     def _add_recent(self, path: Path) -> None:
         files = [str(path), *[f for f in self.recent_files() if f != str(path)]][:MAX_RECENT]
         self.settings.setValue("recent_files", files)
+        self.settings.setValue(file_dialogs.LAST_FOLDER_KEY, str(path.parent))
         self._rebuild_recent_menu()
+        self.start_page.show_recent(files)
 
     def _rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -487,6 +613,83 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(f"&{i} {name}")
             action.triggered.connect(lambda _c=False, p=name: self.open_path(Path(p)))
         self.recent_menu.setEnabled(bool(files))
+
+    # ------------------------------------------------------------------ view, find, help
+
+    def set_show_previous(self, show: bool) -> None:
+        """显示上年数: last year's value on its own line under each number, in every grid."""
+        self.settings.setValue(SHOW_PREVIOUS_KEY, "true" if show else "false")
+        for tab in self.section_tabs:
+            if tab.table_view is not None:
+                tab.table_view.set_show_previous(show)
+        doc = self.document
+        if show and doc is not None and doc.report.previous is None:
+            self.statusBar().showMessage(
+                "这份报告没有上年数：用“新建 → 从上年报告开始”建立的报告才带有上年数", 10000
+            )
+
+    def prose_order(self) -> list[str]:
+        """The prose fields in the order the report prints them (for 查找/替换)."""
+        return [key for tab in self.section_tabs for key in tab.editors]
+
+    def reveal_prose(self, key: str, start: int, end: int) -> None:
+        for tab in self.section_tabs:
+            if key in tab.editors:
+                self.tabs.setCurrentWidget(tab)
+                tab.reveal_prose(key, start, end)
+                return
+
+    def find_replace(self, replace: bool) -> FindReplaceDialog:
+        """Ctrl+F / Ctrl+H: the find dialog over all prose, seeded with the selected words."""
+        from editor.ui.find_replace import FindReplaceDialog
+
+        doc = self.document
+        assert doc is not None
+        focus = QApplication.focusWidget()
+        seed = focus.textCursor().selectedText() if isinstance(focus, QPlainTextEdit) else ""
+        if self.find_dialog is None:
+            self.find_dialog = FindReplaceDialog(doc, self.prose_order, self.reveal_prose, self)
+        self.find_dialog.open_for(replace=replace, seed=seed)
+        return self.find_dialog
+
+    def help_place(self) -> tuple[str | None, tuple[str, str] | None]:
+        """The section and table row the clerk is at, for F1."""
+        tab = self.tabs.currentWidget()
+        if self.pages.currentWidget() is not self.tabs or not isinstance(tab, SectionTab):
+            return None, None
+        row = None
+        view = tab.table_view
+        if view is not None:
+            current = view.currentIndex()
+            ref = (
+                view.model().ref_at(current.row(), current.column()) if current.isValid() else None
+            )
+            if ref is not None:
+                row = (ref.table, ref.row)
+        return tab.section.key, row
+
+    def show_help(self) -> HelpDialog:
+        """F1: the 填写说明, at the section and row in view."""
+        from editor.domain.forms import form_for, form_version_for_year
+        from editor.ui.help_view import HelpDialog
+
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        doc = self.document
+        form = doc.form if doc is not None else form_for(form_version_for_year(date.today().year))
+        section, row = self.help_place()
+        self.help_dialog.show_at(form, section, row)
+        return self.help_dialog
+
+    def show_about(self) -> None:
+        from editor import __version__
+
+        QMessageBox.about(
+            self,
+            "关于年报编辑器",
+            f"年报编辑器 {__version__}\n政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）"
+            "的离线编辑、核对与导出工具。不联网。",
+        )
 
     # ------------------------------------------------------------------ window events
 

@@ -15,6 +15,13 @@ GAPS: dict[tuple[str, str], str] = {
     ("QFileDialog", "&Look in:"): "查找范围(&L)：",
     ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
     ("QPrintSettingsOutput", "Page &Set:"): "页面集(&S)：",
+    # The file dialog's 类型 column: Qt 6 moved these to a new context the catalogue lacks, so
+    # the Linux bundle's dialog said "Folder" beside Chinese file types.
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "File Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "Shortcut"): "快捷方式",
+    ("QAbstractFileIconProvider", "Drive"): "驱动器",
+    ("QAbstractFileIconProvider", "Unknown"): "未知",
 }
 
 

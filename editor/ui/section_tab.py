@@ -1,23 +1,45 @@
-"""One tab per section of the report: its official title, its prose, and its table if it has one."""
+"""One tab per section of the report: its official title, its prose, and its table if it has one.
+
+Above a table the prose folds away (a bar with 展开/收起 and the character count), so that on a
+768-pixel-high screen the table gets the room; the tab's short title leaves the full official
+title to the page heading.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor.domain.checks import Finding
-from editor.domain.forms import ProseField, SectionDef, TableShape
+from editor.domain.forms import ProseField, SectionDef
 from editor.ui.document import ReportDocument
 from editor.ui.prose_editor import ProseFieldEditor
 from editor.ui.table_model import ReportTableModel
-from editor.ui.table_view import ReportTableView, fit_columns, fit_rows
+from editor.ui.table_view import ReportTableView
 
-# Column widths (px) by table shape: label columns, then each number column.
-_WIDTHS: dict[TableShape, tuple[list[int], int]] = {
-    TableShape.GRID: ([64, 104, 330], 80),
-    TableShape.BLOCKS: ([190], 170),
-    TableShape.STRIP: ([], 70),
+# The tab bar's words; the page heading keeps the official title. Seven tabs fit a 1024-pixel
+# window without scroll arrows.
+SHORT_TITLES = {
+    "overview": "一、总体情况",
+    "proactive": "二、主动公开",
+    "requests": "三、依申请公开",
+    "appeals": "四、复议诉讼",
+    "problems": "五、问题改进",
+    "other": "六、其他事项",
 }
+
+PROSE_HEIGHT = 130  # the unfolded prose above a table, in pixels at 100 %
+
+
+def short_title(section: SectionDef) -> str:
+    return SHORT_TITLES.get(section.key, section.title)
 
 
 class SectionTab(QWidget):
@@ -34,10 +56,11 @@ class SectionTab(QWidget):
         self.document = document
         self.section = section
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        title = QLabel(section.title)
-        title.setStyleSheet("font-size: 16px; font-weight: bold; padding: 2px 0 4px 0;")
-        layout.addWidget(title)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(2)
+        self.heading = QLabel(section.title)
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-size: 15px; font-weight: bold; padding: 2px 0;")
         self.editors: dict[str, ProseFieldEditor] = {}
         prose = QWidget()
         prose_layout = QVBoxLayout(prose)
@@ -48,39 +71,74 @@ class SectionTab(QWidget):
             editor = ProseFieldEditor(document, field.key, heading)
             self.editors[field.key] = editor
             prose_layout.addWidget(editor, 1)
+        self.prose_scroll: QScrollArea | None = None
         self.table_view: ReportTableView | None = None
+        self.fold_button: QToolButton | None = None
+        self.prose = prose
         if section.table is None:
+            layout.addWidget(self.heading)
             if len(self.editors) > 1:
                 for editor in self.editors.values():
                     editor.editor.setMinimumHeight(150)
-                scroll = QScrollArea()
-                scroll.setWidgetResizable(True)
-                scroll.setWidget(prose)
-                layout.addWidget(scroll, 1)
+                self.prose_scroll = QScrollArea()
+                self.prose_scroll.setWidgetResizable(True)
+                self.prose_scroll.setWidget(prose)
+                layout.addWidget(self.prose_scroll, 1)
             else:
                 layout.addWidget(prose, 1)
             return
+        for editor in self.editors.values():
+            editor.editor.setMinimumHeight(60)
+        prose.setMaximumHeight(PROSE_HEIGHT)
         table = document.form.table(section.table)
-        model = ReportTableModel(document, table)
-        self.table_view = ReportTableView(model)
-        labels, value = _WIDTHS[table.shape]
-        fit_columns(self.table_view, labels, value)
-        fit_rows(self.table_view, 26)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(prose)
-        caption = QLabel(f"{table.number}")
-        caption.setStyleSheet("color: #555;")
-        holder = QWidget()
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.setContentsMargins(0, 0, 0, 0)
-        holder_layout.setSpacing(2)
-        holder_layout.addWidget(caption)
-        holder_layout.addWidget(self.table_view, 1)
-        splitter.addWidget(holder)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([150, 600])
-        layout.addWidget(splitter, 1)
+        self.table_view = ReportTableView(ReportTableModel(document, table))
+        self.fold_button = QToolButton()
+        self.fold_button.setCheckable(True)
+        self.fold_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.fold_button.setAutoRaise(True)
+        self.fold_button.toggled.connect(self._set_unfolded)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.fold_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(top)
+        layout.addWidget(prose)
+        layout.addWidget(self.table_view, 1)
+        document.prose_changed.connect(lambda _key: self._label_fold())
+        self.set_prose_folded(False)
+
+    # ------------------------------------------------------------------ folding
+
+    @property
+    def prose_folded(self) -> bool:
+        return self.fold_button is not None and not self.fold_button.isChecked()
+
+    def set_prose_folded(self, folded: bool) -> None:
+        """Folds the prose above the table away (or shows it again)."""
+        if self.fold_button is None:
+            return
+        self.fold_button.setChecked(not folded)
+        self._set_unfolded(not folded)
+
+    def _set_unfolded(self, unfolded: bool) -> None:
+        self.prose.setVisible(unfolded)
+        self._label_fold()
+
+    def _label_fold(self) -> None:
+        if self.fold_button is None:
+            return
+        text = "".join(e.text() for e in self.editors.values())
+        count = len("".join(text.split()))
+        if self.fold_button.isChecked():
+            self.fold_button.setText("收起表前文字")
+            self.fold_button.setArrowType(Qt.ArrowType.UpArrow)
+        else:
+            self.fold_button.setText(
+                f"展开表前文字（{count} 字）" if count else "展开表前文字（空）"
+            )
+            self.fold_button.setArrowType(Qt.ArrowType.DownArrow)
+
+    # ------------------------------------------------------------------ findings
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Highlights the prose ranges findings point at."""
@@ -95,3 +153,18 @@ class SectionTab(QWidget):
         if finding.cells and self.section.table is not None:
             return finding.cells[0].table == self.section.table
         return finding.span is not None and finding.span.prose in self.editors
+
+    def reveal_prose(self, key: str, start: int, end: int) -> None:
+        """Selects start..end in the prose field `key` and brings it into sight: unfolds the
+        prose above a table, and scrolls the section's scroll area to the selected line."""
+        editor = self.editors[key]
+        if self.prose_folded:
+            self.set_prose_folded(False)
+        editor.select_range(start, end)
+        if self.prose_scroll is not None:
+            self.prose_scroll.ensureWidgetVisible(editor.editor, 0, 40)
+            rect = editor.editor.cursorRect()
+            inner = self.prose_scroll.widget()
+            assert inner is not None
+            place = editor.editor.viewport().mapTo(inner, rect.center())
+            self.prose_scroll.ensureVisible(place.x(), place.y(), 20, rect.height() + 20)

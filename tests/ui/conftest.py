@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from editor.domain.model import Report
 from editor.domain.storage import load_report, save_report
@@ -73,3 +74,43 @@ def answer_next_box(button: QMessageBox.StandardButton) -> list[str]:
 
     QTimer.singleShot(0, click)
     return clicked
+
+
+D = TypeVar("D", bound=QDialog)
+
+
+def answer_next_dialog(kind: type[D], act: Callable[[D], object]) -> list[D]:
+    """Runs `act` on the next modal dialog of type `kind` once it is shown (as a clerk would
+    answer it); the list receives the dialog."""
+    seen: list[D] = []
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible():
+            seen.append(dialog)
+            act(dialog)
+        else:
+            QTimer.singleShot(20, check)
+
+    QTimer.singleShot(0, check)
+    return seen
+
+
+def choose_in_file_dialog(path: Path | None, filters: list[list[str]] | None = None) -> list[str]:
+    """Answers the next file dialog with `path` (None: cancels it); the list receives what the
+    dialog proposed when it opened (its selected file, or its folder), `filters` its filters."""
+    proposed: list[str] = []
+
+    def act(dialog: QFileDialog) -> None:
+        selected = dialog.selectedFiles()
+        proposed.append(selected[0] if selected else dialog.directory().absolutePath())
+        if filters is not None:
+            filters.append(dialog.nameFilters())
+        if path is None:
+            dialog.reject()
+        else:
+            dialog.selectFile(str(path))
+            dialog.accept()
+
+    answer_next_dialog(QFileDialog, act)
+    return proposed

@@ -8,16 +8,17 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from editor.domain.forms import CellRef
 from editor.domain.storage import load_report, save_report
 from editor.domain.values import format_value
-from editor.ui.jobs import REPORT_FILTER
 from editor.ui.main_window import MainWindow
+from editor.ui.output_options import OutputOptionsDialog
 from editor.ui.table_model import PREVIOUS_ROLE
 from tests.conftest import SAMPLE
+from tests.ui.conftest import answer_next_dialog, choose_in_file_dialog
 
 TOTAL = CellRef("requests", "received", "total")
 
@@ -72,7 +73,7 @@ def _answer_year(year: int) -> None:
 
 
 def test_jobs_new_from_last_year_menu_starts_next_years_report(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     # Last year's report: the sample, with something carried over so 0 and blank differ too.
     last = load_report(SAMPLE)
@@ -82,10 +83,9 @@ def test_jobs_new_from_last_year_menu_starts_next_years_report(
     source = tmp_path / "last.nianbao"
     save_report(last, source)
     old = window.document
-    # Only the file dialog is answered by hand; the year dialog is the real one.
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), REPORT_FILTER)
-    )
+    # The real file dialog and the real year dialog, answered as a clerk would.
+    shown: list[list[str]] = []
+    choose_in_file_dialog(source, shown)
     _answer_year(last.meta.year + 1)
     action = next(a for a in _file_menu(window).actions() if "上年" in a.text())
     action.trigger()
@@ -94,6 +94,13 @@ def test_jobs_new_from_last_year_menu_starts_next_years_report(
     assert doc is not None
     for box in list(window.messages):
         box.close()
+    # The dialog lists every kind of last year's report the reader takes, and 所有文件.
+    filters = shown[0]
+    for pattern in ("*.nianbao", "*.xlsx", "*.pdf", "*.docx", "*.html", "*.txt", "(*)"):
+        assert any(pattern in f for f in filters), pattern
+    assert filters[0].startswith("上年报告") and "所有文件 (*)" in filters
+    # A save is proposed beside last year's report, not in the home folder.
+    assert doc.suggested_path(".nianbao").parent == source.parent
 
     # A new, unsaved document for the next year.
     assert doc.path is None and doc.modified
@@ -144,16 +151,10 @@ def test_jobs_new_from_last_year_menu_starts_next_years_report(
 
 @pytest.mark.parametrize(("command", "suffix"), [("导出 Excel", ".xlsx"), ("导出 PDF", ".pdf")])
 def test_jobs_export_proposes_the_report_file_name_beside_it(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch, command: str, suffix: str
+    window: MainWindow, command: str, suffix: str
 ) -> None:
-    proposed: list[str] = []
-
-    def ask(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
-        proposed.append(start)
-        return "", ""  # the user cancels
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
-    monkeypatch.setattr("editor.ui.printing.confirm_options", lambda _w, _r, options: options)
+    answer_next_dialog(OutputOptionsDialog, lambda d: d.accept())  # only asked for the PDF
+    proposed = choose_in_file_dialog(None)  # the clerk cancels
     action = next(a for a in _file_menu(window).actions() if a.text().startswith(command))
     action.trigger()
     assert window.document is not None and window.document.path is not None
@@ -161,17 +162,12 @@ def test_jobs_export_proposes_the_report_file_name_beside_it(
 
 
 def test_jobs_export_of_an_unsaved_report_proposes_its_title(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, tmp_path: Path
 ) -> None:
     assert window.document is not None
     window.document.path = None
-    proposed: list[str] = []
-
-    def ask(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
-        proposed.append(start)
-        return "", ""
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    proposed = choose_in_file_dialog(None)
     window.jobs.export_xlsx_dialog()
-    assert proposed == [str(Path.home() / f"{window.document.report.title}.xlsx")]
+    folder = window.jobs._folder()
+    assert proposed == [str(folder / f"{window.document.report.title}.xlsx")]
     assert window.document.report.title.endswith("政府信息公开工作年度报告")

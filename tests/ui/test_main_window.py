@@ -32,7 +32,8 @@ def test_main_window_counts_in_status_bar_and_tab_title(window: MainWindow) -> N
     assert errors == 2  # the row total and the balance
     assert window.counts.text() == f"2 处错误，{warnings} 处提醒"
     requests_tab = 1 + [s.section.key for s in window.section_tabs].index("requests")
-    assert window.tabs.tabText(requests_tab).startswith("三、收到和处理政府信息公开申请情况（")
+    assert window.tabs.tabText(requests_tab).startswith("三、依申请公开（")  # short title
+    assert window.tabs.tabToolTip(requests_tab) == "三、收到和处理政府信息公开申请情况"
     assert window.isWindowModified()
 
 
