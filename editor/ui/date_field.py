@@ -45,9 +45,10 @@ class _DateEdit(QDateEdit):
 
 
 class DateField(QWidget):
-    """`edited(text)` when the clerk picks or types a date, or clears it ("")."""
+    """`edited(text, stepping)` when the clerk picks or types a date, or clears it ("");
+    `stepping` is True for the changes of one run (keys on the field), False for a clear."""
 
-    edited = Signal(str)
+    edited = Signal(str, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,8 +76,16 @@ class DateField(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.unreadable)
         self._loading = False
+        self._clearing = False
         self.edit.dateChanged.connect(self._changed)
-        self.clear_button.clicked.connect(lambda: self.edit.setDate(_BLANK))
+        self.clear_button.clicked.connect(self.clear)
+
+    def clear(self) -> None:
+        self._clearing = True
+        try:
+            self.edit.setDate(_BLANK)
+        finally:
+            self._clearing = False
 
     def text(self) -> str:
         picked = self.edit.date()
@@ -101,4 +110,4 @@ class DateField(QWidget):
         if self._loading:
             return
         self.unreadable.hide()
-        self.edited.emit(self.text())
+        self.edited.emit(self.text(), not self._clearing)

@@ -55,7 +55,10 @@ class EditActions:
         # the toolbar does not jump about with every edit. The tooltip still names the step.
         self.undo.setIconText("撤销")
         self.redo = group.createRedoAction(window, "重做")
-        self.redo.setShortcuts([QKeySequence("Ctrl+Y"), *QKeySequence.keyBindings(key.Redo)])
+        # Ctrl+Y on every platform; some already list it among their redo keys, and a key twice
+        # in one action is "ambiguous" to Qt and then does nothing at all.
+        redo_keys = [QKeySequence("Ctrl+Y"), *QKeySequence.keyBindings(key.Redo)]
+        self.redo.setShortcuts(list({k.toString(): k for k in redo_keys}.values()))
         self.redo.setIcon(style.standardIcon(pix.SP_ArrowForward))
         self.redo.setIconText("重做")
         self.cut = self._action("剪切(&T)", self.cut_focused, QKeySequence(key.Cut))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from editor.domain.checks import Finding, count_by_severity, sum_fill_values, summary_text
 from editor.domain.errors import UserError
+from editor.domain.forms import CellRef, TableDef
 from editor.domain.model import Report, new_report
 from editor.domain.storage import FILE_SUFFIX, load_report
 from editor.ui import file_dialogs, recovery_prompt
@@ -371,7 +372,9 @@ class MainWindow(QMainWindow):
             selected = {r for r in view.selected_refs() if r in table.total_cells}
             broken = set(sum_fill_values(doc.report, doc.form, selected)) if selected else set()
             if broken:
-                count = doc.fill_totals(broken)
+                # With the totals built on them (（七）总计 on the rows' totals), or filling the
+                # selection would break those.
+                count = doc.fill_totals(_with_dependent_totals(table, broken))
                 where = "所选"
             else:
                 count = doc.fill_totals(set(table.total_cells))
@@ -712,6 +715,19 @@ class MainWindow(QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             self.open_path(path)
+
+
+def _with_dependent_totals(table: TableDef, totals: set[CellRef]) -> set[CellRef]:
+    """`totals` and every total whose parts include one of them, transitively."""
+    chosen = set(totals)
+    grown = True
+    while grown:
+        grown = False
+        for relation in table.sums:
+            if relation.total not in chosen and chosen.intersection(relation.parts):
+                chosen.add(relation.total)
+                grown = True
+    return chosen
 
 
 def _dropped_report(event: QDragEnterEvent | QDropEvent) -> Path | None:

@@ -99,8 +99,8 @@ class MetaTab(QWidget):
         self.document.push_meta(field, edit.text().strip(), title, typing=True)
         self.document.end_prose_typing()
 
-    def _commit_date(self, text: str) -> None:
-        self.document.push_meta("date", text, "成文日期", typing=True)
+    def _commit_date(self, text: str, stepping: bool) -> None:
+        self.document.push_meta("date", text, "成文日期", typing=stepping)
 
     def _commit_year(self) -> None:
         self.document.push_meta("year", self.year.value(), "报告年度")

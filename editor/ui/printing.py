@@ -12,8 +12,13 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import shiboken6
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import (
+    QPrintDialog,
+    QPrinter,
+    QPrintPreviewDialog,
+    QPrintPreviewWidget,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -179,6 +184,26 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self._pdf = pdf
         self.setWindowTitle("打印预览")
         self.paintRequested.connect(self._paint)
+        self._fit_to_screen(parent)
+        preview = self.findChild(QPrintPreviewWidget)
+        if preview is not None:
+            # A page as wide as the window, readable, instead of Qt's 45 % in a 692×600 box.
+            preview.setZoomMode(QPrintPreviewWidget.ZoomMode.FitToWidth)
+
+    def _fit_to_screen(self, parent: QWidget | None) -> None:
+        """Nearly as large as the window it previews for (or the screen), centred over it."""
+        screen = (
+            parent.screen() if parent is not None else None
+        ) or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        if parent is not None:
+            area = parent.window().frameGeometry().intersected(area)
+        width = max(int(area.width() * 0.92), min(800, screen.availableGeometry().width()))
+        height = max(int(area.height() * 0.92), min(600, screen.availableGeometry().height()))
+        self.resize(width, height)
+        self.move(area.center().x() - width // 2, area.center().y() - height // 2)
 
     def _paint(self, printer: QPrinter) -> None:
         paint_pdf(self._pdf, printer, max_dpi=PREVIEW_MAX_DPI)

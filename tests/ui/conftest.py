@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from editor.domain.model import Report
 from editor.domain.storage import load_report, save_report
@@ -114,3 +115,14 @@ def choose_in_file_dialog(path: Path | None, filters: list[list[str]] | None = N
 
     answer_next_dialog(QFileDialog, act)
     return proposed
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Types `text` into `widget` key by key, as an input method delivers Chinese (QTest's
+    keyClicks takes only Latin-1)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            key = Qt.Key(ord(char.upper())) if char.isascii() else Qt.Key.Key_unknown
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            )

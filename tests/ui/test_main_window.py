@@ -154,3 +154,17 @@ def test_main_window_geometry_remembered(qtbot, window: MainWindow, tmp_path: Pa
         assert (again.width(), again.height()) == (640, 480)
     finally:
         again.deleteLater()
+
+
+def test_main_window_toolbar_keeps_its_place_whatever_the_undo_text(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    toolbar = window.findChild(QToolBar, "main_toolbar")
+    assert toolbar is not None
+    undo = toolbar.widgetForAction(window.undo_action)
+    assert isinstance(undo, QToolButton)
+    before = undo.sizeHint().width()
+    assert window.document is not None
+    window.document.push_cells({TOTAL: 31}, "输入 一、本年新收政府信息公开申请数量·总计")
+    assert undo.text() == "撤销" and undo.sizeHint().width() == before
+    assert "一、本年新收" in window.undo_action.text()  # the menu still names the step

@@ -174,3 +174,21 @@ def test_printing_leaves_no_print_dialog_behind_its_printer(
     monkeypatch.setattr(QPrintDialog, "exec", lambda _self: QDialog.DialogCode.Rejected)
     assert print_report(parent, sample_report, PdfOptions()) is False
     assert parent.findChildren(QPrintDialog) == []
+
+
+def test_printing_preview_opens_large_and_page_wide(qtbot, sample_report: Report) -> None:  # type: ignore[no-untyped-def]
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.resize(780, 580)
+    parent.show()
+    dialog = preview_dialog(parent, render_pdf_bytes(sample_report, PdfOptions(draft=False)))
+    dialog.show()
+    widget = dialog.findChild(QPrintPreviewWidget)
+    assert widget is not None
+    qtbot.waitUntil(lambda: widget.pageCount() > 0)
+    # Not Qt's 692×600 box at 45 %: nearly the window's size, the page as wide as the view.
+    assert dialog.width() >= 0.85 * parent.width() and dialog.height() >= 0.85 * parent.height()
+    assert widget.zoomMode() == QPrintPreviewWidget.ZoomMode.FitToWidth
+    assert widget.zoomFactor() > 0.45
+    dialog.close()
+    dialog.deleteLater()

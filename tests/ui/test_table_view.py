@@ -200,3 +200,108 @@ def test_table_view_one_value_fills_selection(view, document) -> None:  # type: 
     assert view.paste_grid([["7"]])
     assert [document.report.get(r) for r in refs] == [7, 7]
     assert document.undo_stack.count() == 1
+
+
+@pytest.fixture
+def proactive(qtbot, document: ReportDocument) -> ReportTableView:  # type: ignore[no-untyped-def]
+    widget = ReportTableView(ReportTableModel(document, document.form.table("proactive")))
+    qtbot.addWidget(widget)
+    widget.resize(900, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_table_view_enter_from_licensing_types_into_penalty_not_the_heading(
+    proactive, document
+) -> None:  # type: ignore[no-untyped-def]
+    licensing = _ref("proactive", "licensing", "decisions")
+    penalty = _ref("proactive", "penalty", "decisions")
+    enforcement = _ref("proactive", "enforcement", "decisions")
+    _go(proactive, licensing)
+    for text in ("11", "22", "33"):
+        _type(proactive, text)
+        QTest.keyClick(proactive.focusWidget(), Qt.Key.Key_Return)
+    assert [document.report.get(r) for r in (licensing, penalty, enforcement)] == [11, 22, 33]
+    # Three numbers, three cells, three undo steps: nothing dropped on 第二十条第（六）项.
+    assert document.undo_stack.count() == 3
+
+
+def test_table_view_tab_from_the_last_column_goes_to_the_next_rows_first_value(
+    view, document
+) -> None:  # type: ignore[no-untyped-def]
+    _go(view, _ref("requests", "received", "total"))
+    _type(view, "9")
+    QTest.keyClick(view.focusWidget(), Qt.Key.Key_Tab)
+    assert view.currentIndex() == view.model().index_of(_ref("requests", "carried_in", "natural"))
+    _type(view, "4")
+    QTest.keyClick(view.focusWidget(), Qt.Key.Key_Tab)
+    assert document.report.get(_ref("requests", "carried_in", "natural")) == 4
+    # Without an editor open, Tab and Shift+Tab move through value cells alone too.
+    QTest.keyClick(view, Qt.Key.Key_Backtab)
+    QTest.keyClick(view, Qt.Key.Key_Backtab)
+    assert view.currentIndex() == view.model().index_of(_ref("requests", "received", "total"))
+
+
+def test_table_view_typing_on_a_label_says_so_and_moves_nothing(qtbot, view, document) -> None:  # type: ignore[no-untyped-def]
+    model = view.model()
+    row, _column = model.layout.position_of(NATURAL)
+    view.setCurrentIndex(model.index(row, 0))  # the row's label, as a mouse click leaves it
+    view.setFocus()
+    with qtbot.waitSignal(view.notice) as said:
+        _type(view, "5")
+    assert "不能填写" in said.args[0]
+    assert view.currentIndex() == model.index(row, 0)  # no jump to a label starting with "5"
+    assert view.state() != QAbstractItemView.State.EditingState
+    assert document.undo_stack.count() == 0
+
+
+def test_table_view_ctrl_enter_fills_every_selected_cell_in_one_step(view, document) -> None:  # type: ignore[no-untyped-def]
+    refs = [_ref("requests", r, "research") for r in ("received", "carried_in", "disclosed")]
+    view.select_refs(refs)
+    view.setFocus()
+    _type(view, "6")
+    editor = view.focusWidget()
+    QTest.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [document.report.get(r) for r in refs] == [6, 6, 6]
+    assert document.undo_stack.count() == 1
+    assert set(view.selected_refs()) == set(refs)  # the selection stays, as in Excel
+
+
+def test_table_view_previous_year_on_its_own_line(qtbot, view, document) -> None:  # type: ignore[no-untyped-def]
+    # Four- and five-digit values, this year's and last year's: painted, they must not touch.
+    document.report.previous = {"requests": {"received": {"natural": 30010}}}
+    document.push_cells({NATURAL: 31205}, "t")
+    row = view.model().index_of(NATURAL).row()
+    before = view.rowHeight(row)
+    view.set_show_previous(True)
+    qtbot.wait(10)
+    height = view.rowHeight(row)
+    assert height >= 2 * view.fontMetrics().height()  # room for two lines
+    assert height > before
+    image = view.viewport().grab(view.visualRect(view.model().index_of(NATURAL))).toImage()
+    inked = _inked_rows(image)
+    # Two separate bands of text (this year's, last year's), with clear space between them.
+    bands = _bands(inked)
+    assert len(bands) == 2, bands
+    assert bands[1][0] - bands[0][1] >= 2
+    view.set_show_previous(False)
+    assert view.rowHeight(row) < height
+
+
+def _inked_rows(image) -> list[int]:  # type: ignore[no-untyped-def]
+    rows = []
+    for y in range(image.height()):
+        if any(image.pixelColor(x, y).lightness() < 150 for x in range(image.width())):
+            rows.append(y)
+    return rows
+
+
+def _bands(rows: list[int]) -> list[tuple[int, int]]:
+    bands: list[tuple[int, int]] = []
+    for y in rows:
+        if bands and y == bands[-1][1] + 1:
+            bands[-1] = (bands[-1][0], y)
+        else:
+            bands.append((y, y))
+    return bands
