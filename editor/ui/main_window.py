@@ -261,16 +261,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.meta_tab, "基本信息")
         form = document.form
         self.section_tabs = []
-        show_previous = self.show_previous_action.isChecked()
         for i, section in enumerate(form.sections):
             lead = (form.opening,) if i == 0 else ()
             tab = SectionTab(document, section, lead)
-            if tab.table_view is not None:
-                tab.table_view.input_refused.connect(self.refuse_input)
-                tab.table_view.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
-                tab.table_view.set_show_previous(show_previous)
-                if self.small_screen:
-                    tab.set_prose_folded(True)
+            tab.grid_built.connect(self._grid_built)
+            if section.table is not None and self.small_screen:
+                tab.set_prose_folded(True)
             self.section_tabs.append(tab)
             self.tabs.addTab(tab, short_title(section))
             self.tabs.setTabToolTip(i + 1, section.title)
@@ -285,6 +281,11 @@ class MainWindow(QMainWindow):
         self._update_title()
         if old is not None:
             old.deleteLater()
+
+    def _grid_built(self, view: ReportTableView) -> None:
+        view.input_refused.connect(self.refuse_input)
+        view.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        view.set_show_previous(self.show_previous_action.isChecked())
 
     def _changed(self, _index: int) -> None:
         self._autosave_pending = True
@@ -623,8 +624,8 @@ class MainWindow(QMainWindow):
         """显示上年数: last year's value on its own line under each number, in every grid."""
         self.settings.setValue(SHOW_PREVIOUS_KEY, "true" if show else "false")
         for tab in self.section_tabs:
-            if tab.table_view is not None:
-                tab.table_view.set_show_previous(show)
+            if tab.built_grid is not None:  # the others take it when they are built
+                tab.built_grid.set_show_previous(show)
         doc = self.document
         if show and doc is not None and doc.report.previous is None:
             self.statusBar().showMessage(
@@ -633,11 +634,11 @@ class MainWindow(QMainWindow):
 
     def prose_order(self) -> list[str]:
         """The prose fields in the order the report prints them (for 查找/替换)."""
-        return [key for tab in self.section_tabs for key in tab.editors]
+        return [key for tab in self.section_tabs for key in tab.prose_keys]
 
     def reveal_prose(self, key: str, start: int, end: int) -> None:
         for tab in self.section_tabs:
-            if key in tab.editors:
+            if key in tab.prose_keys:
                 self.tabs.setCurrentWidget(tab)
                 tab.reveal_prose(key, start, end)
                 return

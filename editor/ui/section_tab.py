@@ -3,11 +3,15 @@
 Above a table the prose folds away (a bar with 展开/收起 and the character count), so that on a
 768-pixel-high screen the table gets the room; the tab's short title leaves the full official
 title to the page heading.
+
+A tab builds its widgets when first shown (or first asked for them): opening a report then
+builds only the tab in view, which is most of the window's start-up work.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -45,6 +49,8 @@ def short_title(section: SectionDef) -> str:
 class SectionTab(QWidget):
     """Prose editors (and the table view) of one `SectionDef`."""
 
+    grid_built = Signal(object)  # the ReportTableView, once the tab has built it
+
     def __init__(
         self,
         document: ReportDocument,
@@ -55,43 +61,75 @@ class SectionTab(QWidget):
         super().__init__(parent)
         self.document = document
         self.section = section
+        self._lead = lead
+        # `lead`: the report's opening paragraph, which precedes section 一 on paper.
+        self.prose_keys: tuple[str, ...] = tuple(f.key for f in (*lead, *section.prose))
+        self._built = False
+        self._editors: dict[str, ProseFieldEditor] = {}
+        self._table_view: ReportTableView | None = None
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+        self._fold_wanted = False
+        self.heading = QLabel(section.title)
+        self.prose_scroll: QScrollArea | None = None
+        self.fold_button: QToolButton | None = None
+        self.prose = QWidget()
+
+    @property
+    def editors(self) -> dict[str, ProseFieldEditor]:
+        self.build()
+        return self._editors
+
+    @property
+    def table_view(self) -> ReportTableView | None:
+        self.build()
+        return self._table_view
+
+    @property
+    def built_grid(self) -> ReportTableView | None:
+        """The table view if the tab has been built (never builds it)."""
+        return self._table_view
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.build()
+        super().showEvent(event)
+
+    def build(self) -> None:
+        """Makes the tab's widgets (once)."""
+        if self._built:
+            return
+        self._built = True
+        document, section = self.document, self.section
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(2)
-        self.heading = QLabel(section.title)
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold; padding: 2px 0;")
-        self.editors: dict[str, ProseFieldEditor] = {}
-        prose = QWidget()
-        prose_layout = QVBoxLayout(prose)
+        prose_layout = QVBoxLayout(self.prose)
         prose_layout.setContentsMargins(0, 0, 0, 0)
-        # `lead`: the report's opening paragraph, which precedes section 一 on paper.
-        for field in (*lead, *section.prose):
-            heading = field.heading or ("开头语（正文之前的段落，可不填）" if field in lead else "")
+        for field in (*self._lead, *section.prose):
+            lead = field in self._lead
+            heading = field.heading or ("开头语（正文之前的段落，可不填）" if lead else "")
             editor = ProseFieldEditor(document, field.key, heading)
-            self.editors[field.key] = editor
+            editor.highlight(self._spans.get(field.key, []))
+            self._editors[field.key] = editor
             prose_layout.addWidget(editor, 1)
-        self.prose_scroll: QScrollArea | None = None
-        self.table_view: ReportTableView | None = None
-        self.fold_button: QToolButton | None = None
-        self.prose = prose
         if section.table is None:
             layout.addWidget(self.heading)
-            if len(self.editors) > 1:
-                for editor in self.editors.values():
+            if len(self._editors) > 1:
+                for editor in self._editors.values():
                     editor.editor.setMinimumHeight(150)
                 self.prose_scroll = QScrollArea()
                 self.prose_scroll.setWidgetResizable(True)
-                self.prose_scroll.setWidget(prose)
+                self.prose_scroll.setWidget(self.prose)
                 layout.addWidget(self.prose_scroll, 1)
             else:
-                layout.addWidget(prose, 1)
+                layout.addWidget(self.prose, 1)
             return
-        for editor in self.editors.values():
+        for editor in self._editors.values():
             editor.editor.setMinimumHeight(60)
-        prose.setMaximumHeight(PROSE_HEIGHT)
+        self.prose.setMaximumHeight(PROSE_HEIGHT)
         table = document.form.table(section.table)
-        self.table_view = ReportTableView(ReportTableModel(document, table))
+        self._table_view = ReportTableView(ReportTableModel(document, table))
         self.fold_button = QToolButton()
         self.fold_button.setCheckable(True)
         self.fold_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -102,10 +140,11 @@ class SectionTab(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(self.fold_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(top)
-        layout.addWidget(prose)
-        layout.addWidget(self.table_view, 1)
+        layout.addWidget(self.prose)
+        layout.addWidget(self._table_view, 1)
         document.prose_changed.connect(lambda _key: self._label_fold())
-        self.set_prose_folded(False)
+        self.set_prose_folded(self._fold_wanted)
+        self.grid_built.emit(self._table_view)
 
     # ------------------------------------------------------------------ folding
 
@@ -115,6 +154,7 @@ class SectionTab(QWidget):
 
     def set_prose_folded(self, folded: bool) -> None:
         """Folds the prose above the table away (or shows it again)."""
+        self._fold_wanted = folded
         if self.fold_button is None:
             return
         self.fold_button.setChecked(not folded)
@@ -127,7 +167,7 @@ class SectionTab(QWidget):
     def _label_fold(self) -> None:
         if self.fold_button is None:
             return
-        text = "".join(e.text() for e in self.editors.values())
+        text = "".join(e.text() for e in self._editors.values())
         count = len("".join(text.split()))
         if self.fold_button.isChecked():
             self.fold_button.setText("收起表前文字")
@@ -141,18 +181,19 @@ class SectionTab(QWidget):
     # ------------------------------------------------------------------ findings
 
     def show_findings(self, findings: list[Finding]) -> None:
-        """Highlights the prose ranges findings point at."""
-        spans: dict[str, list[tuple[int, int]]] = {k: [] for k in self.editors}
+        """Highlights the prose ranges findings point at (kept for when the tab is built)."""
+        spans: dict[str, list[tuple[int, int]]] = {k: [] for k in self.prose_keys}
         for f in findings:
             if f.span is not None and f.span.prose in spans:
                 spans[f.span.prose].append((f.span.start, f.span.end))
-        for key, editor in self.editors.items():
+        self._spans = spans
+        for key, editor in self._editors.items():
             editor.highlight(spans[key])
 
     def owns(self, finding: Finding) -> bool:
         if finding.cells and self.section.table is not None:
             return finding.cells[0].table == self.section.table
-        return finding.span is not None and finding.span.prose in self.editors
+        return finding.span is not None and finding.span.prose in self.prose_keys
 
     def reveal_prose(self, key: str, start: int, end: int) -> None:
         """Selects start..end in the prose field `key` and brings it into sight: unfolds the
