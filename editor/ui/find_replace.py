@@ -106,6 +106,9 @@ class FindReplaceDialog(QDialog):
         self.status = QLabel("在全部正文中查找（开头语、一至六各部分的文字）。")
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #444;")
+        # Two lines kept for it, so a longer message never squeezes the fields above.
+        self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 2 + 4)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 34)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -122,12 +125,23 @@ class FindReplaceDialog(QDialog):
         self.replace_all_button.setVisible(replace)
         if seed and "\n" not in seed:
             self.find_edit.setText(seed)
+        if not self.isVisible():
+            self._place()
         self.show()
         self.raise_()
         self.activateWindow()
         target = self.replace_edit if replace and self.find_edit.text() else self.find_edit
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         target.selectAll()
+
+    def _place(self) -> None:
+        """Top right of the window, off the text it finds, as office editors put it."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        self.adjustSize()
+        frame = parent.window().geometry()
+        self.move(frame.right() - self.width() - 24, frame.top() + 110)
 
     # ------------------------------------------------------------------ finding
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QTableView
 
 from editor.domain.forms import TableShape
-from editor.domain.layout import TableLayout
+from editor.domain.layout import CellRole, TableLayout
 
 Span = tuple[float, float]  # (least, preferred) width in characters
 
@@ -37,14 +37,21 @@ SHAPE_WIDTHS: dict[TableShape, Widths] = {
 CELL_PADDING = 10  # pixels around a cell's text, as the style draws it
 
 
+GROWTH = 1.35  # on a wide screen, columns grow up to this much beyond their preferred width
+
+
 def column_widths(widths: Widths, value_columns: int, available: int, char: int) -> list[int]:
-    """Pixel widths, labels first: preferred if they fit, else shrunk evenly towards the least,
-    never below it (then the grid scrolls sideways, the only way left)."""
+    """Pixel widths, labels first: preferred if they fit, grown evenly (to GROWTH) on a wide
+    screen, else shrunk evenly towards the least, never below it (then the grid scrolls
+    sideways, the only way left)."""
     spans = [*widths.labels, *([widths.value] * value_columns)]
     least = [s[0] * char for s in spans]
     preferred = [s[1] * char for s in spans]
     spare = sum(preferred) - sum(least)
-    if available >= sum(preferred) or spare <= 0:
+    if available >= sum(preferred):
+        grow = min(available / sum(preferred), GROWTH)
+        chosen = [w * grow for w in preferred]
+    elif spare <= 0:
         chosen = preferred
     elif available <= sum(least):
         chosen = least
@@ -73,8 +80,13 @@ def fit_rows(view: QTableView, layout: TableLayout, lines: int = 1) -> None:
     """Row heights that show every wrapped label whole (merged cells share their rows' height);
     at least `lines` lines of text (2 when last year's values are shown under this year's)."""
     metrics = view.fontMetrics()
-    minimum = metrics.height() * lines + CELL_PADDING
-    heights = [minimum] * layout.row_count
+    one_line = metrics.height() + CELL_PADDING
+    # Only rows with numbers need the second line; header rows keep their own height.
+    numbers = {c.row for c in layout.cells if c.role is CellRole.VALUE}
+    heights = [
+        metrics.height() * lines + CELL_PADDING if row in numbers else one_line
+        for row in range(layout.row_count)
+    ]
     flags = int(Qt.TextFlag.TextWordWrap)
     for cell in layout.cells:
         if cell.row_span != 1 or not cell.text:

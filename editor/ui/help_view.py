@@ -76,10 +76,22 @@ class HelpDialog(QDialog):
         self.resize(560, 640)
         self.here: tuple[str, str] | None = None
 
+    def _place(self) -> None:
+        """Along the right edge of the window: the grid's labels and first columns stay in sight."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        frame = parent.window().geometry()
+        width = min(self.width(), max(frame.width() // 2, 360))
+        self.resize(width, max(frame.height() - 140, 300))
+        self.move(frame.right() - width - 12, frame.top() + 90)
+
     def show_at(self, form: FormDef, section: str | None, row: tuple[str, str] | None) -> None:
         """Shows the guide scrolled to `row` (table, row key), else to `section`."""
         self.here = row
         self.browser.setHtml(guide_html(form, row))
+        if not self.isVisible():
+            self._place()
         self.show()
         self.raise_()
         if row is not None:

@@ -128,6 +128,10 @@ class MainWindow(QMainWindow):
             return
         area = screen.availableGeometry()
         self.resize(min(1280, area.width()), min(800, area.height()))
+        if area.width() < 1320 or area.height() < 860:
+            # A 1024×768 or 1366×768 office screen: all of it, title bar and status bar in sight
+            # (a window as tall as the screen would push its status bar below the edge).
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
     @property
     def small_screen(self) -> bool:
@@ -160,9 +164,11 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(
             "打开(&O)…", self.open_dialog, QKeySequence(key.Open), pix.SP_DialogOpenButton
         )
+        self.open_action.setIconText("打开")
         self.save_action = self._action(
             "保存(&S)", self.save, QKeySequence(key.Save), pix.SP_DialogSaveButton
         )
+        self.save_action.setIconText("保存")
         self.save_as_action = self._action("另存为(&A)…", self.save_as, QKeySequence(key.SaveAs))
         self.quit_action = self._action("退出(&X)", self.close, QKeySequence(key.Quit))
         self.edit = EditActions(self)
@@ -173,7 +179,9 @@ class MainWindow(QMainWindow):
         self.check_action = self._action(
             "检查(&C)", self.run_check, QKeySequence("F7"), pix.SP_DialogApplyButton
         )
+        self.check_action.setIconText("检查")
         self.show_previous_action = QAction("显示上年数(&L)", self)
+        self.show_previous_action.setIconText("显示上年数")
         self.show_previous_action.setCheckable(True)
         self.show_previous_action.setToolTip("在每个数字下面另起一行显示上年的数（不与本年数重叠）")
         self.show_previous_action.setChecked(
@@ -367,36 +375,32 @@ class MainWindow(QMainWindow):
         view = self.current_table_view()
         if view is None:
             count = doc.fill_totals(None)
-            where = "各表"
-        else:
-            table = view.model().table
-            selected = {r for r in view.selected_refs() if r in table.total_cells}
-            broken = set(sum_fill_values(doc.report, doc.form, selected)) if selected else set()
-            if broken:
-                # With the totals built on them (（七）总计 on the rows' totals), or filling the
-                # selection would break those.
-                count = doc.fill_totals(_with_dependent_totals(table, broken))
-                where = "所选"
-            else:
-                count = doc.fill_totals(set(table.total_cells))
-                where = (
-                    f"{table.number}（所选单元格中没有与明细不符的合计）"
-                    if selected
-                    else table.number
-                )
-                if not count:
-                    self.statusBar().showMessage(
-                        f"{table.number}的 {len(table.total_cells)} 个合计都与明细一致，无需填写",
-                        8000,
-                    )
-                    return 0
-        if count:
-            self.statusBar().showMessage(
-                f"已按明细填写{where}的合计：{count} 个单元格（可用“撤销”恢复）", 10000
-            )
-        else:
-            self.statusBar().showMessage("各表的合计都与明细一致，无需填写", 8000)
+            self._say_filled(count, "各表的合计", "各表的合计都与明细一致，无需填写")
+            return count
+        table = view.model().table
+        selected = {r for r in view.selected_refs() if r in table.total_cells}
+        broken = set(sum_fill_values(doc.report, doc.form, selected)) if selected else set()
+        if broken:
+            # With the totals built on them (（七）总计 on the rows' totals), or filling the
+            # selection would break those.
+            count = doc.fill_totals(_with_dependent_totals(table, broken))
+            self._say_filled(count, "所选的合计", "")
+            return count
+        count = doc.fill_totals(set(table.total_cells))
+        looked = "所选单元格中没有与明细不符的合计；" if selected else ""
+        self._say_filled(
+            count,
+            f"{looked}{table.number}中与明细不符的合计",
+            f"{looked}{table.number}的 {len(table.total_cells)} 个合计都与明细一致，无需填写",
+        )
         return count
+
+    def _say_filled(self, count: int, what: str, nothing: str) -> None:
+        if count:
+            text = f"已按明细填写{what}：{count} 个单元格（可用“撤销”恢复）"
+            self.statusBar().showMessage(text, 10000)
+        else:
+            self.statusBar().showMessage(nothing, 8000)
 
     def confirm_selection(self) -> None:
         view = self.current_table_view()

@@ -109,6 +109,7 @@ class OutputOptionsDialog(QDialog):
         self.fonts_summary = QLabel()
         self.fonts_summary.setWordWrap(True)
         self.fonts_button = QPushButton("字体…")
+        self.fonts_button.setAutoDefault(False)  # Enter means the dialog's own button
         self.fonts_button.clicked.connect(self.choose_fonts)
         fonts_row = QHBoxLayout()
         fonts_row.addWidget(self.fonts_summary, 1)
@@ -128,6 +129,7 @@ class OutputOptionsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self._show_fonts()
+        self.ok_button.setFocus()
 
     def _show_fonts(self) -> None:
         faces = self._options.faces()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import shiboken6
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QAction, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import (
     QPrintDialog,
     QPrinter,
@@ -185,9 +185,13 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self.setWindowTitle("打印预览")
         self.paintRequested.connect(self._paint)
         self._fit_to_screen(parent)
+        # A page as wide as the window, readable, instead of Qt's 45 % in a 692×600 box. Through
+        # the dialog's own 适合宽度 button, so its toolbar shows the mode that is on.
+        fit_width = self.findChild(QAction, "fitWidthAction")
+        if fit_width is not None:
+            fit_width.trigger()
         preview = self.findChild(QPrintPreviewWidget)
         if preview is not None:
-            # A page as wide as the window, readable, instead of Qt's 45 % in a 692×600 box.
             preview.setZoomMode(QPrintPreviewWidget.ZoomMode.FitToWidth)
 
     def _fit_to_screen(self, parent: QWidget | None) -> None:
