@@ -4,7 +4,6 @@ autosave."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,47 +19,39 @@ from PySide6.QtGui import (
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QStackedWidget,
     QStyle,
     QTabWidget,
 )
 
 from editor.domain.checks import Finding, count_by_severity, sum_fill_values, summary_text
-from editor.domain.errors import UserError
 from editor.domain.forms import CellRef, TableDef
-from editor.domain.model import Report, new_report
-from editor.domain.storage import FILE_SUFFIX, load_report
-from editor.ui import file_dialogs, recovery_prompt
+from editor.domain.storage import FILE_SUFFIX
 from editor.ui.document import ReportDocument
 from editor.ui.edit_menu import EditActions
 from editor.ui.findings_panel import FindingsPanel
 from editor.ui.jobs import ReportJobs
 from editor.ui.meta_tab import MetaTab
-from editor.ui.recovery import Recovered, RecoveryStore
+from editor.ui.recovery import RecoveryStore
 from editor.ui.section_tab import SectionTab, short_title
 from editor.ui.start_page import StartPage
 from editor.ui.table_view import ReportTableView
+from editor.ui.window_assist import SHOW_PREVIOUS_KEY, WindowAssist
+from editor.ui.window_files import APP_TITLE, WindowFiles
 
 if TYPE_CHECKING:
     from editor.ui.find_replace import FindReplaceDialog
     from editor.ui.help_view import HelpDialog
 
-APP_TITLE = "年报编辑器"
-FILE_FILTERS = (file_dialogs.REPORT_FILTER, file_dialogs.ALL_FILES)
-MAX_RECENT = 8
-SHOW_PREVIOUS_KEY = "view/show_previous"
 # Below this height (logical pixels) the prose above a table starts folded away.
 SMALL_SCREEN_HEIGHT = 900
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowFiles, WindowAssist, QMainWindow):
     """One window, one open report at a time."""
 
     def __init__(
@@ -419,285 +410,6 @@ class MainWindow(QMainWindow):
         box.finished.connect(lambda _r: self.messages.remove(box))
         box.open()
         return box
-
-    # ------------------------------------------------------------------ files
-
-    def maybe_save(self) -> bool:
-        """Asks about unsaved changes; True when it is fine to go on."""
-        doc = self.document
-        if doc is None or not doc.modified:
-            return True
-        answer = QMessageBox.question(
-            self,
-            APP_TITLE,
-            f"“{doc.display_name}”有未保存的修改。是否保存？",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def new_file(self) -> None:
-        if not self.maybe_save():
-            return
-        year, ok = QInputDialog.getInt(
-            self, "新建空白报告", "报告年度：", date.today().year - 1, 2008, 2100
-        )
-        if ok:
-            self.new_report(year)
-
-    def new_report(self, year: int) -> None:
-        self.recovery.discard()
-        self.set_document(ReportDocument(new_report(year)))
-
-    def _start_folder(self) -> Path:
-        folder = file_dialogs.last_folder(self.settings)
-        if folder is not None:
-            return folder
-        recent = self.recent_files()
-        return Path(recent[0]).parent if recent else Path.home()
-
-    def open_dialog(self) -> None:
-        if not self.maybe_save():
-            return
-        path = file_dialogs.choose(
-            self, "打开年报", self._start_folder(), FILE_FILTERS, settings=self.settings
-        )
-        if path:
-            self.open_path(path, ask=False)
-
-    def open_path(self, path: Path, *, ask: bool = True) -> bool:
-        """Opens a report file; a bad file gets a message, never a traceback.
-
-        When a crashed run left unsaved work for this file, the clerk is asked first whether to
-        restore it (saying which is newer): opening a file by name, as a double-click does, must
-        not silently pass over it.
-        """
-        if ask and not self.maybe_save():
-            return False
-        recovered = recovery_prompt.offer_for_file(self, self.recovery, path)
-        if recovered is not None:
-            self._restore(recovered)
-            self.recovery.remove(recovered)
-            for other in recovery_prompt.recoveries_for(self.recovery, path):
-                self.recovery.remove(other)
-            self._add_recent(path.resolve())
-            return True
-        try:
-            report = load_report(path)
-        except UserError as e:
-            self.show_message(QMessageBox.Icon.Warning, "无法打开", str(e))
-            return False
-        self.recovery.discard()
-        self.set_document(ReportDocument(report, path.resolve()))
-        self._add_recent(path.resolve())
-        return True
-
-    def open_unsaved(
-        self, report: Report, source: Path | None, *, origin: Path | None = None
-    ) -> None:
-        """Shows a report that is not (yet) what is on disk: recovered or imported."""
-        document = ReportDocument(report, source, origin=origin)
-        self.set_document(document)
-        document.mark_unsaved()
-        self._autosave_pending = True
-
-    def save(self) -> bool:
-        doc = self.document
-        assert doc is not None
-        if doc.path is None:
-            return self.save_as()
-        return self._save_to(doc.path)
-
-    def save_as(self) -> bool:
-        doc = self.document
-        assert doc is not None
-        suggested = doc.suggested_path(FILE_SUFFIX, file_dialogs.last_folder(self.settings))
-        target = file_dialogs.choose(
-            self, "另存为", suggested, FILE_FILTERS, save=True, settings=self.settings
-        )
-        if target is None:
-            return False
-        if target.suffix != FILE_SUFFIX:
-            target = target.with_name(target.name + FILE_SUFFIX)
-        return self._save_to(target)
-
-    def _save_to(self, path: Path) -> bool:
-        doc = self.document
-        assert doc is not None
-        try:
-            doc.save(path)
-        except OSError as e:
-            self.show_message(
-                QMessageBox.Icon.Warning,
-                "保存失败",
-                f"无法保存到“{path}”：{e.strerror or e}\n原文件未被改动。请换一个位置另存。",
-            )
-            return False
-        self.recovery.discard()
-        self._autosave_pending = False
-        self._add_recent(path)
-        self.statusBar().showMessage(f"已保存到 {path}", 6000)
-        return True
-
-    # ------------------------------------------------------------------ autosave and recovery
-
-    def autosave(self) -> Path | None:
-        """Writes the recovery file when there are changes not yet autosaved."""
-        doc = self.document
-        if doc is None or not doc.modified or not self._autosave_pending:
-            return None
-        try:
-            written = self.recovery.write(doc.report, doc.path)
-        except OSError as e:
-            self.statusBar().showMessage(f"自动保存失败：{e.strerror or e}", 10000)
-            return None
-        self._autosave_pending = False
-        return written
-
-    def emergency_save(self) -> Path | None:
-        """For the crash handler: the recovery file, written now if anything is unsaved."""
-        doc = self.document
-        if doc is None or not doc.modified:
-            return None
-        self._autosave_pending = True
-        return self.autosave()
-
-    def offer_recovery(self) -> bool:
-        """After a crash: asks whether to restore the newest recovery file; True if restored."""
-        found = [
-            r
-            for r in self.recovery.orphans()
-            if recovery_prompt.left_by_another_run(self.recovery, r)
-        ]
-        if not found:
-            return False
-        latest = found[0]
-        name = latest.source.name if latest.source else latest.report.title or "未命名报告"
-        answer = QMessageBox.question(
-            self,
-            "恢复未保存的工作",
-            f"年报编辑器上次没有正常退出。\n找到 {latest.saved_at} 自动保存的“{name}”。\n\n"
-            "是否恢复？（选“否”将删除这份自动保存。）",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            for r in found:
-                self.recovery.remove(r)
-            return False
-        self._restore(latest)
-        for r in found:
-            self.recovery.remove(r)
-        return True
-
-    def _restore(self, recovered: Recovered) -> None:
-        self.open_unsaved(recovered.report, recovered.source)
-        self.autosave()  # our own recovery file takes over from the old one
-        self.statusBar().showMessage("已恢复上次自动保存的内容，请核对后保存", 10000)
-
-    # ------------------------------------------------------------------ recent files
-
-    def recent_files(self) -> list[str]:
-        value = self.settings.value("recent_files", [])
-        if isinstance(value, str):
-            return [value]
-        return [str(v) for v in value] if isinstance(value, list) else []
-
-    def _add_recent(self, path: Path) -> None:
-        files = [str(path), *[f for f in self.recent_files() if f != str(path)]][:MAX_RECENT]
-        self.settings.setValue("recent_files", files)
-        self.settings.setValue(file_dialogs.LAST_FOLDER_KEY, str(path.parent))
-        self._rebuild_recent_menu()
-        self.start_page.show_recent(files)
-
-    def _rebuild_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        files = self.recent_files()
-        for i, name in enumerate(files, start=1):
-            action = self.recent_menu.addAction(f"&{i} {name}")
-            action.triggered.connect(lambda _c=False, p=name: self.open_path(Path(p)))
-        self.recent_menu.setEnabled(bool(files))
-
-    # ------------------------------------------------------------------ view, find, help
-
-    def set_show_previous(self, show: bool) -> None:
-        """显示上年数: last year's value on its own line under each number, in every grid."""
-        self.settings.setValue(SHOW_PREVIOUS_KEY, "true" if show else "false")
-        for tab in self.section_tabs:
-            if tab.built_grid is not None:  # the others take it when they are built
-                tab.built_grid.set_show_previous(show)
-        doc = self.document
-        if show and doc is not None and doc.report.previous is None:
-            self.statusBar().showMessage(
-                "这份报告没有上年数：用“新建 → 从上年报告开始”建立的报告才带有上年数", 10000
-            )
-
-    def prose_order(self) -> list[str]:
-        """The prose fields in the order the report prints them (for 查找/替换)."""
-        return [key for tab in self.section_tabs for key in tab.prose_keys]
-
-    def reveal_prose(self, key: str, start: int, end: int) -> None:
-        for tab in self.section_tabs:
-            if key in tab.prose_keys:
-                self.tabs.setCurrentWidget(tab)
-                tab.reveal_prose(key, start, end)
-                return
-
-    def find_replace(self, replace: bool) -> FindReplaceDialog:
-        """Ctrl+F / Ctrl+H: the find dialog over all prose, seeded with the selected words."""
-        from editor.ui.find_replace import FindReplaceDialog
-
-        doc = self.document
-        assert doc is not None
-        focus = QApplication.focusWidget()
-        seed = focus.textCursor().selectedText() if isinstance(focus, QPlainTextEdit) else ""
-        if self.find_dialog is None:
-            self.find_dialog = FindReplaceDialog(doc, self.prose_order, self.reveal_prose, self)
-        self.find_dialog.open_for(replace=replace, seed=seed)
-        return self.find_dialog
-
-    def help_place(self) -> tuple[str | None, tuple[str, str] | None]:
-        """The section and table row the clerk is at, for F1."""
-        tab = self.tabs.currentWidget()
-        if self.pages.currentWidget() is not self.tabs or not isinstance(tab, SectionTab):
-            return None, None
-        row = None
-        view = tab.table_view
-        if view is not None:
-            current = view.currentIndex()
-            ref = (
-                view.model().ref_at(current.row(), current.column()) if current.isValid() else None
-            )
-            if ref is not None:
-                row = (ref.table, ref.row)
-        return tab.section.key, row
-
-    def show_help(self) -> HelpDialog:
-        """F1: the 填写说明, at the section and row in view."""
-        from editor.domain.forms import form_for, form_version_for_year
-        from editor.ui.help_view import HelpDialog
-
-        if self.help_dialog is None:
-            self.help_dialog = HelpDialog(self)
-        doc = self.document
-        form = doc.form if doc is not None else form_for(form_version_for_year(date.today().year))
-        section, row = self.help_place()
-        self.help_dialog.show_at(form, section, row)
-        return self.help_dialog
-
-    def show_about(self) -> None:
-        from editor import __version__
-
-        QMessageBox.about(
-            self,
-            "关于年报编辑器",
-            f"年报编辑器 {__version__}\n政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）"
-            "的离线编辑、核对与导出工具。不联网。",
-        )
 
     # ------------------------------------------------------------------ window events
 
