@@ -168,3 +168,22 @@ def test_main_window_toolbar_keeps_its_place_whatever_the_undo_text(window: Main
     window.document.push_cells({TOTAL: 31}, "输入 一、本年新收政府信息公开申请数量·总计")
     assert undo.text() == "撤销" and undo.sizeHint().width() == before
     assert "一、本年新收" in window.undo_action.text()  # the menu still names the step
+
+
+def test_main_window_clicked_prose_finding_is_scrolled_into_view(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from editor.domain.checks import Finding
+
+    window.resize(1000, 560)
+    tab = window.section_tabs[0]
+    window.tabs.setCurrentWidget(tab)
+    qtbot.wait(20)
+    key = "overview.supervision"  # the last field of 一、总体情况, below the fold
+    scroll = tab.prose_scroll
+    assert scroll is not None
+    editor = tab.editors[key].editor
+    assert editor.mapTo(scroll.viewport(), editor.rect().topLeft()).y() > scroll.viewport().height()
+    window.go_to_finding(Finding("text.numbers", "x", span=TextSpan(key, 2, 6)))
+    rect = editor.cursorRect()
+    top = editor.viewport().mapTo(scroll.viewport(), rect.topLeft()).y()
+    assert 0 <= top <= scroll.viewport().height() - rect.height()
+    assert editor.textCursor().selectedText() == tab.editors[key].text()[2:6]
