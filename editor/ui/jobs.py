@@ -60,8 +60,8 @@ class ReportJobs:
             ("打印(&T)…", self.print_report),
             None,
         ]
-        needs_report = {self.export_xlsx_dialog, self.export_pdf_dialog}
-        needs_report |= {self.print_preview, self.print_report}
+        needs_report = {self.export_xlsx_dialog, self.export_pdf_dialog, self.export_docx_dialog}
+        needs_report |= {self.copy_as_web_page, self.print_preview, self.print_report}
         for entry in actions:
             if entry is None:
                 file_menu.insertSeparator(before)

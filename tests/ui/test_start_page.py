@@ -38,6 +38,12 @@ def test_start_page_is_what_a_first_start_shows(fresh: MainWindow) -> None:
     assert page.no_recent.isVisible() and not page.recent.isVisible()
     assert not fresh.findings_dock.isVisible()  # no "6 warnings" about a report nobody started
     assert not fresh.save_action.isEnabled() and not fresh.check_action.isEnabled()
+    # Nothing to export, print or copy yet: those entries wait for a report.
+    assert fresh.jobs.document_actions
+    assert not any(a.isEnabled() for a in fresh.jobs.document_actions)
+    names = [a.text() for a in fresh.jobs.document_actions]
+    for name in ("导出 Excel", "导出 PDF", "导出 Word", "复制为网页", "打印预览", "打印("):
+        assert any(n.startswith(name) for n in names), name
     assert fresh.windowTitle() == "年报编辑器"
 
 
