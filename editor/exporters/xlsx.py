@@ -299,6 +299,7 @@ def _write_marker_sheet(wb: Workbook, report: Report) -> None:
         "previous_form": report.previous_form.value if report.previous_form else None,
         "draft_prose": report.draft_prose,
         "flagged_cells": report.flagged_cells,
+        "previous_prose": report.previous_prose,
     }
     text = json.dumps(extras, ensure_ascii=False, separators=(",", ":"))
     ws.cell(row=MARKER_EXTRAS_ROW, column=1, value="extras")
