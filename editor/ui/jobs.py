@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from editor.domain.progress import Progress
 from editor.importers.result import ImportResult
+from editor.ui.leftovers_prompt import asks_about_last_year
 from editor.ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ class ReportJobs:
 
     # ------------------------------------------------------------------ exports
 
+    @asks_about_last_year("导出 Excel")  # copied prose or last year's period left: ask first
     def export_xlsx_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self.window, "导出 Excel", self._suggested(".xlsx"), XLSX_FILTER
@@ -98,6 +100,7 @@ class ReportJobs:
             lambda _r: self.window.statusBar().showMessage(f"已导出到 {path}", 8000),
         )
 
+    @asks_about_last_year("导出 PDF")  # copied prose or last year's period left: ask first
     def export_pdf_dialog(self) -> None:
         from editor.exporters.pdf import PdfOptions
         from editor.ui import printing
@@ -122,22 +125,26 @@ class ReportJobs:
             lambda _r: self.window.statusBar().showMessage(f"已导出到 {path}", 8000),
         )
 
+    @asks_about_last_year("导出 Word")  # copied prose or last year's period left: ask first
     def export_docx_dialog(self) -> None:
         from editor.ui import publish
 
         publish.export_docx_dialog(self.window)
 
+    @asks_about_last_year("复制为网页")  # copied prose or last year's period left: ask first
     def copy_as_web_page(self) -> None:
         from editor.ui import publish
 
         publish.copy_as_web_page(self.window)
 
+    @asks_about_last_year("打印预览")  # copied prose or last year's period left: ask first
     def print_preview(self) -> None:
         from editor.exporters.pdf import PdfOptions
         from editor.ui import printing
 
         printing.show_print_preview(self.window, self._snapshot(), PdfOptions())
 
+    @asks_about_last_year("打印")  # copied prose or last year's period left: ask first
     def print_report(self) -> None:
         from editor.exporters.pdf import PdfOptions
         from editor.ui import printing

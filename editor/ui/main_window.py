@@ -31,6 +31,8 @@ from editor.domain.checks import Finding, count_by_severity, summary_text
 from editor.domain.errors import UserError
 from editor.domain.model import Report, new_report
 from editor.domain.storage import FILE_SUFFIX, load_report
+from editor.ui.comparison_view import add_comparison_action
+from editor.ui.copied_prose import tab_title_mark
 from editor.ui.document import ReportDocument
 from editor.ui.findings_panel import FindingsPanel
 from editor.ui.jobs import ReportJobs
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         check_menu = bar.addMenu("检查(&C)")
         check_menu.addAction(self.check_action)
         check_menu.addAction(self.findings_dock.toggleViewAction())
+        self.comparison_action = add_comparison_action(self, check_menu)
         toolbar = self.addToolBar("常用")
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -241,6 +244,7 @@ class MainWindow(QMainWindow):
             title = tab.section.title
             if e or w:
                 title += f"（{e + w}）"
+            title += tab_title_mark(own)  # "·待更新" while prose there is still last year's
             self.tabs.setTabText(i, title)
             colour = QColor("#b00020") if e else QColor("#8a6d00") if w else QColor()
             self.tabs.tabBar().setTabTextColor(i, colour)
