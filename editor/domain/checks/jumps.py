@@ -9,10 +9,11 @@ years' forms, and within a row a jumping 总计 stands for its columns (one find
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from editor.domain.checks.findings import Finding
 from editor.domain.checks.yardstick import LastYear
-from editor.domain.forms import CellRef, FormDef, ValueKind
+from editor.domain.forms import CellRef, FormDef, FormVersion, ValueKind, form_for
 from editor.domain.model import Report
 from editor.domain.values import format_value
 
@@ -32,22 +33,36 @@ def is_jump(this: int | float, last: int | float) -> bool:
 def check_jumps(report: Report, form: FormDef, last: LastYear | None) -> Iterator[Finding]:
     if last is None or not last.values:
         return
-    values = report.tables
+    # Read straight from both years' nested values: this runs after every keystroke, and most
+    # cells stop at the first comparison (a difference under MIN_DIFFERENCE).
     for table in form.tables:
-        rows = values.get(table.key)
-        if not rows:
+        rows, last_rows = report.tables.get(table.key), last.values.get(table.key)
+        if not rows or not last_rows:
             continue
+        counts = _count_columns(form.version, table.key)
         for row_key, columns in rows.items():
-            jumps = [
-                (CellRef(table.key, row_key, column), value, before)
-                for column, value in columns.items()
-                if table.kind_of(CellRef(table.key, row_key, column)) is ValueKind.COUNT
-                and (before := last.get(CellRef(table.key, row_key, column))) is not None
-                and is_jump(value, before)
-            ]
+            last_columns = last_rows.get(row_key)
+            if not last_columns:
+                continue
+            jumps: list[tuple[CellRef, int | float, int | float]] = []
+            for column, value in columns.items():
+                before = last_columns.get(column)
+                if before is None or abs(value - before) < MIN_DIFFERENCE:
+                    continue
+                ref = CellRef(table.key, row_key, column)
+                if column in counts and last.get(ref) is not None and is_jump(value, before):
+                    jumps.append((ref, value, before))
+            if not jumps:
+                continue
             totals = [j for j in jumps if j[0].column == _TOTAL_COLUMN]
             for ref, value, before in totals or jumps:
                 yield _finding(form, ref, value, before)
+
+
+@lru_cache(maxsize=16)
+def _count_columns(version: FormVersion, table: str) -> frozenset[str]:
+    columns = form_for(version).table(table).columns
+    return frozenset(c.key for c in columns if c.kind is ValueKind.COUNT)
 
 
 def _finding(form: FormDef, ref: CellRef, value: int | float, before: int | float) -> Finding:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from editor.domain.checks.findings import Finding, TextSpan
 from editor.domain.checks.text.numerals import normalize_width
@@ -39,25 +40,37 @@ def check_text_period(report: Report, form: FormDef) -> Iterator[Finding]:
     year = report.meta.year
     for field in form.prose_fields:
         text = report.prose.get(field.key, "")
-        if not text or "年" not in text:
-            continue
-        text = normalize_width(text)
-        for rx, what in ((_PERIOD, "统计期限"), (_TITLE, "报告年度")):
-            for m in rx.finditer(text):
-                if _quoted(text, m.start()):
-                    continue  # a document's name (《关于做好2023年…年度报告工作的通知》)
-                years = [int(y.translate(_CHINESE_DIGITS)) for y in _YEAR_NUMBER.findall(m[0])]
-                other = next((y for y in years if y != year), None)
-                if other is None:
-                    continue
-                quote = m[0].rstrip("，,、 ")
+        for start, end, what, years, quote in _statements(text):
+            other = next((y for y in years if y != year), None)
+            if other is not None:
                 yield Finding(
                     RULE,
                     f"正文中的{what}是 {other} 年（“{quote}”），本报告为 {year} 年度，请改为本年",
                     expected=year,
                     actual=other,
-                    span=TextSpan(field.key, m.start(), m.start() + len(quote)),
+                    span=TextSpan(field.key, start, end),
                 )
+
+
+_Statement = tuple[int, int, str, tuple[int, ...], str]
+
+
+@lru_cache(maxsize=512)
+def _statements(text: str) -> tuple[_Statement, ...]:
+    """(start, end, what, the years it names, the words) of each period or title statement;
+    depends on the text alone, so cached: a keystroke rereads one paragraph."""
+    if "年" not in text:
+        return ()
+    text = normalize_width(text)
+    out: list[_Statement] = []
+    for rx, what in ((_PERIOD, "统计期限"), (_TITLE, "报告年度")):
+        for m in rx.finditer(text):
+            if _quoted(text, m.start()):
+                continue  # a document's name (《关于做好2023年…年度报告工作的通知》)
+            years = tuple(int(y.translate(_CHINESE_DIGITS)) for y in _YEAR_NUMBER.findall(m[0]))
+            quote = m[0].rstrip("，,、 ")
+            out.append((m.start(), m.start() + len(quote), what, years, quote))
+    return tuple(out)
 
 
 def _quoted(text: str, at: int) -> bool:

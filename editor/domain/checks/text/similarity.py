@@ -13,6 +13,7 @@ copied page, and a reordered text is as copied as the original.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -66,46 +67,52 @@ def copied_text(text: str, last_text: str) -> CopiedText:
     total = sum(len(n) for _s, _e, n in mine)
     if not mine or not last_text.strip():
         return CopiedText(0.0, 0, total, ())
-    exact, last = _last_year(last_text)
+    exact = _last_year(last_text)
     spans: list[tuple[int, int]] = []
     copied = 0
     for start, end, norm in mine:
-        if norm in exact or _near(norm, last):
+        if norm in exact or _near(norm, last_text):
             spans.append((start, end))
             copied += len(norm)
     return CopiedText(copied / total, copied, total, tuple(spans))
 
 
 @lru_cache(maxsize=64)
-def _last_year(text: str) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
-    """Last year's sentences: as a set for exact lookups, and with their character pairs
-    (bigrams) for near matches."""
-    exact = frozenset(n for _s, _e, n in sentences(text))
-    return exact, tuple((n, _bigrams(n)) for n in sorted(exact))
+def _last_year(text: str) -> frozenset[str]:
+    """Last year's sentences (normalised), for exact lookups."""
+    return frozenset(n for _s, _e, n in sentences(text))
 
 
+@lru_cache(maxsize=64)
+def _last_year_by_length(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """Last year's sentences sorted by length (and the lengths, for bisecting), for near matches;
+    built only when a sentence is not found as it is (a text copied unchanged never needs it)."""
+    ordered = sorted(_last_year(text), key=len)
+    return tuple(len(n) for n in ordered), tuple(ordered)
+
+
+@lru_cache(maxsize=4096)
 def _bigrams(s: str) -> frozenset[str]:
-    return frozenset(s[i : i + 2] for i in range(len(s) - 1))
+    return frozenset(map(str.__add__, s, s[1:]))
 
 
-def _near(sentence: str, last: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+def _near(sentence: str, last_text: str) -> bool:
     """Is `sentence` within SIMILAR_RATIO of one of last year's?
 
     Two cheap filters first: ratio = 2·matches / (a + b) ≤ 2·min / (a + b), so only sentences of
-    a similar length can reach the threshold; and a sentence mostly the same, in order, shares
-    most of its character pairs (at least half of them is asked), a set intersection in C. Only
-    the few that pass are measured with SequenceMatcher.
+    a similar length can reach the threshold (found by bisecting); and a sentence mostly the
+    same, in order, shares most of its character pairs (at least half of them is asked), a set
+    intersection in C. Only the few that pass are measured with SequenceMatcher.
     """
     n = len(sentence)
-    low = n * SIMILAR_RATIO / (2 - SIMILAR_RATIO)
-    high = n * (2 - SIMILAR_RATIO) / SIMILAR_RATIO
+    lengths, ordered = _last_year_by_length(last_text)
+    low = bisect_left(lengths, n * SIMILAR_RATIO / (2 - SIMILAR_RATIO))
+    high = bisect_right(lengths, n * (2 - SIMILAR_RATIO) / SIMILAR_RATIO)
+    if low >= high:
+        return False
     pairs = _bigrams(sentence)
     need = len(pairs) / 2
-    candidates = tuple(
-        other
-        for other, other_pairs in last
-        if low <= len(other) <= high and len(pairs & other_pairs) >= need
-    )
+    candidates = tuple(other for other in ordered[low:high] if len(pairs & _bigrams(other)) >= need)
     return bool(candidates) and _near_any(sentence, candidates)
 
 
