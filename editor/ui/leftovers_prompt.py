@@ -48,7 +48,11 @@ def _go_on(window: MainWindow, action: str) -> bool:
     document = window.document
     if document is None:
         return True
-    leftovers = [f for f in document.findings if f.rule in LEFTOVER_RULES]
+    order = {field.key: i for i, field in enumerate(document.form.prose_fields)}
+    leftovers = sorted(
+        (f for f in document.findings if f.rule in LEFTOVER_RULES),
+        key=lambda f: (order.get(f.span.prose, len(order)), f.span.start) if f.span else (0, 0),
+    )
     if not leftovers:
         return True
     box = QMessageBox(window)
@@ -89,5 +93,6 @@ def _place(form: FormDef, finding: Finding) -> str:
 
 def _short(finding: Finding) -> str:
     if finding.rule == "text.period":
-        return f"写的是 {finding.actual} 年，本报告为 {finding.expected} 年度"
+        what = "统计期限" if "统计期限" in finding.message else "报告年度"
+        return f"{what}写的是 {finding.actual} 年，本报告为 {finding.expected} 年度"
     return f"与上年报告重复 {finding.actual}%"

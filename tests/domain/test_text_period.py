@@ -29,6 +29,8 @@ def _period(text: str, year: int = 2024, key: str = "opening") -> list[Finding]:
         "统计期限为２０２３年１月１日至１２月３１日。",
         "现公布本机关2023年政府信息公开工作年度报告。",
         "本年度（2023年）政府信息公开工作情况报告如下。",
+        "结合我区实际情况，现将 2023 年政府信息公开工作报告如下：",
+        "现将2023年度政府信息公开工作情况报告如下。",
     ],
 )
 def test_text_period_other_year_is_reported(text: str) -> None:

@@ -114,7 +114,7 @@ def test_leftovers_prompt_statistical_period_of_last_year(
     _answer(GO_BACK, seen)
     window.jobs.export_xlsx_dialog()
     assert reached == [] and len(seen) == 1
-    assert "开头语：写的是 2022 年，本报告为 2023 年度" in seen[0]
+    assert "开头语：统计期限写的是 2022 年，本报告为 2023 年度" in seen[0]
 
 
 def test_leftovers_prompt_not_asked_for_a_report_of_its_own(

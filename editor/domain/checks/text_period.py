@@ -4,8 +4,9 @@ A report started from last year's keeps its opening, where the statistical perio
 ("本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止"); the year is easily left
 unchanged. Only the two statements that must name the report's own year are read: the period
 the statistics cover (after 统计期限/时限/时间/期间/区间) and the report's own title
-("2023年政府信息公开工作年度报告", "本年度（2023年）"). Other years in the text (plans for
-next year, last year's figures, "截至2023年底") are left alone.
+("2023年政府信息公开工作年度报告", "现将2023年政府信息公开工作报告如下", "本年度（2023年）").
+Other years in the text (plans for next year, last year's figures, "截至2023年底") are left
+alone.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ _PERIOD = re.compile(
     "{0,30}"
 )
 _TITLE = re.compile(
-    rf"{_YEAR}度?(?:的)?政府信息公开(?:工作)?年度报告|本(?:年度|报告年度)[（(]\s*{_YEAR}度?\s*[）)]"
+    rf"{_YEAR}度?(?:的)?政府信息公开(?:工作)?(?:情况)?(?:年度)?报告"
+    rf"|本(?:年度|报告年度)[（(]\s*{_YEAR}度?\s*[）)]"
 )
 _YEAR_NUMBER = re.compile(r"(\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年")
 
