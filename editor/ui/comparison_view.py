@@ -110,6 +110,9 @@ class ComparisonDialog(QDialog):
         self.view = QTableView()
         self.view.setModel(self.sorter)
         self.view.setSortingEnabled(True)
+        # Opens in the form's order; a click on a header sorts by that column.
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.sorter.sort(-1)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(True)
@@ -152,8 +155,8 @@ class ComparisonDialog(QDialog):
 
     def _fill(self, lines: list[ComparisonLine]) -> None:
         self.model.removeRows(0, self.model.rowCount())
-        for line in lines:
-            self.model.appendRow(_row(line))
+        for order, line in enumerate(lines):
+            self.model.appendRow(_row(line, order))
         tables = [ALL_TABLES, *dict.fromkeys(line.table for line in lines)]
         current = self.table_choice.currentText() or ALL_TABLES
         self.table_choice.blockSignals(True)
@@ -191,7 +194,9 @@ class ComparisonDialog(QDialog):
         return out
 
 
-def _row(line: ComparisonLine) -> list[QStandardItem]:
+def _row(line: ComparisonLine, order: int) -> list[QStandardItem]:
+    """The cells of one line; 表格 and 项目 sort in the form's order (表二, 表三, 表四)."""
+
     def item(text: str, key: object, align_right: bool = True) -> QStandardItem:
         cell = QStandardItem(text)
         cell.setData(key, SORT_ROLE)
@@ -204,11 +209,11 @@ def _row(line: ComparisonLine) -> list[QStandardItem]:
 
     change = line.change
     shown_change = "" if change is None else f"{'+' if change > 0 else ''}{format_value(change)}"
-    first = item(line.table, line.table, align_right=False)
+    first = item(line.table, order, align_right=False)
     first.setData(line.ref.key, REF_ROLE)
     return [
         first,
-        item(line.item, line.item, align_right=False),
+        item(line.item, order, align_right=False),
         number(line.this),
         number(line.last),
         item(shown_change, _key(change)),

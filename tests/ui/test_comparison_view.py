@@ -39,6 +39,9 @@ def test_comparison_view_from_the_check_menu(qtbot: QtBot, window: MainWindow) -
 def test_comparison_view_lines_sorting_and_filters(qtbot: QtBot, window: MainWindow) -> None:
     dialog = _started(window)
     lines = dialog.visible_lines()
+    # In the form's order to begin with: 表二, 表三, 表四.
+    tables = [ln[0] for ln in lines]
+    assert tables == sorted(tables, key=["表二", "表三", "表四"].index)
     received = next(ln for ln in lines if ln[1] == RECEIVED_ITEM)
     assert received == ("表三", RECEIVED_ITEM, "30", "27", "+3", "+11.1%")
     # Sorting by 增减（件） is numeric (9−2 = 7 before 3), blanks last when descending.
