@@ -79,12 +79,14 @@ def read_changes(text: str, about_appeals: bool = False) -> tuple[ChangeClaim, .
     text = normalize_width(text)
     if not _has_change_words(text):
         return ()
-    claims = read_claims(text, about_appeals)
+    by_sentence: dict[int, list[Claim]] = {}
+    for claim in read_claims(text, about_appeals):
+        by_sentence.setdefault(claim.start, []).append(claim)
     out: list[ChangeClaim] = []
     for m in _SENTENCE.finditer(text):
         sentence = m.group()
         if _has_change_words(sentence):
-            mine = [c for c in claims if c.start == m.start()]
+            mine = by_sentence.get(m.start(), [])
             out += _sentence_changes(text, m.start(), m.end(), mine, about_appeals)
     return tuple(out)
 

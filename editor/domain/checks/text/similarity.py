@@ -25,6 +25,11 @@ from editor.domain.checks.text.numerals import CHINESE_NUMERAL_CHARS, normalize_
 SIMILAR_RATIO = 0.8
 # Normalised sentences shorter than this ("无。", "详见下表。") say nothing of their own.
 MIN_SENTENCE = 6
+# Bounds on the near (not exact) comparisons, so a hostile file cannot stall the window: a real
+# section has a few dozen sentences of under 300 characters. Beyond them only exact copies count.
+MAX_NEAR_SENTENCE = 1000
+MAX_NEAR_SENTENCES = 500
+MAX_CANDIDATES = 200
 
 _PART = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _NUMBER = re.compile(rf"[\d{CHINESE_NUMERAL_CHARS}〇]+(?:[.,．][\d]+)*")
@@ -70,8 +75,16 @@ def copied_text(text: str, last_text: str) -> CopiedText:
     exact = _last_year(last_text)
     spans: list[tuple[int, int]] = []
     copied = 0
+    near_left = MAX_NEAR_SENTENCES
     for start, end, norm in mine:
-        if norm in exact or _near(norm, last_text):
+        if norm in exact:
+            found = True
+        elif near_left > 0 and len(norm) <= MAX_NEAR_SENTENCE:
+            near_left -= 1
+            found = _near(norm, last_text)
+        else:
+            found = False
+        if found:
             spans.append((start, end))
             copied += len(norm)
     return CopiedText(copied / total, copied, total, tuple(spans))
@@ -112,7 +125,8 @@ def _near(sentence: str, last_text: str) -> bool:
         return False
     pairs = _bigrams(sentence)
     need = len(pairs) / 2
-    candidates = tuple(other for other in ordered[low:high] if len(pairs & _bigrams(other)) >= need)
+    window = ordered[low : min(high, low + MAX_CANDIDATES)]
+    candidates = tuple(other for other in window if len(pairs & _bigrams(other)) >= need)
     return bool(candidates) and _near_any(sentence, candidates)
 
 
