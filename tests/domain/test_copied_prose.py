@@ -155,3 +155,18 @@ _ALPHABET = "政府信息公开申请办理答复平台建设监督保障主动�
 
 def _words(rng: random.Random, n: int) -> str:
     return "".join(rng.choice(_ALPHABET) for _ in range(n))
+
+
+def test_copied_text_near_comparisons_are_bounded_for_hostile_text() -> None:
+    """Past MAX_NEAR_SENTENCES only exact copies count: a file of 100,000 sentences cannot make
+    the check compare each with each (it took minutes before the bound)."""
+    from editor.domain.checks.text import similarity
+
+    rng = random.Random(5)
+    last = [_words(rng, 30) for _ in range(similarity.MAX_NEAR_SENTENCES + 100)]
+    # Each sentence one character off last year's: a near copy, never an exact one.
+    edited = [s[:-1] + ("甲" if s[-1] != "甲" else "乙") for s in last]
+    result = copied_text("。".join(edited) + "。", "。".join(last) + "。")
+    assert len(result.spans) == similarity.MAX_NEAR_SENTENCES
+    # Exact copies are still all found, however many.
+    assert copied_text("。".join(last) + "。", "。".join(last) + "。").share == 1.0

@@ -29,7 +29,7 @@ MIN_SENTENCE = 6
 # section has a few dozen sentences of under 300 characters. Beyond them only exact copies count.
 MAX_NEAR_SENTENCE = 1000
 MAX_NEAR_SENTENCES = 500
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 1000
 
 _PART = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _NUMBER = re.compile(rf"[\d{CHINESE_NUMERAL_CHARS}〇]+(?:[.,．][\d]+)*")
