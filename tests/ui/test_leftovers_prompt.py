@@ -19,6 +19,8 @@ ENTRIES = [
     ("导出 PDF", "export_pdf_dialog"),
     ("打印预览", "print_preview"),
     ("打印(", "print_report"),
+    ("导出 Word", "export_docx_dialog"),
+    ("复制为网页", "copy_as_web_page"),
 ]
 
 
@@ -65,6 +67,8 @@ def test_leftovers_prompt_go_back_stops_and_shows_the_place(
     monkeypatch.setattr("editor.ui.printing.show_print_preview", lambda *a: reached.append("p"))
     monkeypatch.setattr("editor.ui.printing.print_report", lambda *a: reached.append("p"))
     monkeypatch.setattr("editor.ui.printing.confirm_options", lambda _w, _r, o: o)
+    monkeypatch.setattr("editor.ui.publish.export_docx_dialog", lambda *a: reached.append("w"))
+    monkeypatch.setattr("editor.ui.publish.copy_as_web_page", lambda *a: reached.append("h"))
     seen: list[str] = []
     _answer(GO_BACK, seen)
     _file_action(started, menu_text).trigger()  # type: ignore[attr-defined]
@@ -93,6 +97,8 @@ def test_leftovers_prompt_go_on_continues(
     monkeypatch.setattr("editor.ui.printing.show_print_preview", lambda *a: reached.append("p"))
     monkeypatch.setattr("editor.ui.printing.print_report", lambda *a: reached.append("p"))
     monkeypatch.setattr("editor.ui.printing.confirm_options", lambda _w, _r, o: o)
+    monkeypatch.setattr("editor.ui.publish.export_docx_dialog", lambda *a: reached.append("w"))
+    monkeypatch.setattr("editor.ui.publish.copy_as_web_page", lambda *a: reached.append("h"))
     seen: list[str] = []
     action = menu_text.rstrip("(")
     _answer(f"仍然{action}", seen)
