@@ -12,7 +12,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "examples" / "longting-2023.nianbao"
-SHARED_SAMPLES = ROOT.parent / "shared" / "samples"
+# ../shared/samples beside the repository; NIANBAO_SAMPLES names it where the checkout lies
+# elsewhere (a git worktree).
+SHARED_SAMPLES = Path(os.environ.get("NIANBAO_SAMPLES") or ROOT.parent / "shared" / "samples")
 
 
 @pytest.fixture

@@ -67,3 +67,30 @@ def test_new_command_bad_last_year_message(
     assert main(["new", "--year", "2024", "--from", str(bad), "-o", str(out)]) == 2
     assert "PDF" in capsys.readouterr().err
     assert not out.exists()
+
+
+def _copied_sections(capsys: pytest.CaptureFixture[str], path: Path) -> list[str]:
+    capsys.readouterr()
+    main(["check", str(path), "--json"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    return [f["span"]["prose"] for f in findings if f["rule"] == "prose.last_year"]
+
+
+def test_new_command_then_check_one_copied_finding_per_section_until_rewritten(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "2024.nianbao"
+    main(["new", "--year", "2024", "--from", str(SAMPLE), "-o", str(out)])
+    copied = _copied_sections(capsys, out)
+    last = load_report(SAMPLE)
+    assert sorted(copied) == sorted(k for k, v in last.prose.items() if v.strip())
+    # One section rewritten (as the editor saves it): that one is gone, the others remain.
+    report = load_report(out)
+    report.prose["problems"] = (
+        "2024年，本机关政务公开工作仍有不足：一是基层政务公开专区使用率不高，群众知晓度有待提升；"
+        "二是政策解读多以文字为主，图解、视频等形式运用不够。下一步，将把专区建设纳入年度考核，"
+        "并推出系列短视频解读，提高政策的可及性。"
+    )
+    report.draft_prose.remove("problems")
+    save_report(report, out)
+    assert sorted(_copied_sections(capsys, out)) == sorted(set(copied) - {"problems"})

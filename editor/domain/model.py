@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 from editor.domain.forms import CellRef, FormDef, FormVersion, form_for, form_version_for_year
 
 FILE_FORMAT_ID = "nianbao"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # A stored value. Counts are ints; 万元/元 amounts may be floats. Blank is absence, never 0.
 Number = StrictInt | StrictFloat
@@ -51,6 +51,11 @@ class Report(BaseModel):
     )
     flagged_cells: list[str] = Field(
         default_factory=list, description="cell keys an import left for the user to confirm"
+    )
+    previous_prose: dict[str, str] = Field(
+        default_factory=dict,
+        description='last year\'s text by prose key, kept by "new from last year" to tell copied '
+        "prose (内容雷同) from rewritten; empty when unknown",
     )
 
     @property

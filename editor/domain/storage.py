@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from editor.domain.errors import ReportFileError
 from editor.domain.forms import CellRef, FormDef, form_for
 from editor.domain.model import FILE_FORMAT_ID, SCHEMA_VERSION, Report, TableValues
+from editor.domain.schema_migrations import v1_to_v2
 from editor.domain.userfiles import read_user_file
 from editor.domain.values import value_problem
 
@@ -24,7 +25,7 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 
 # schema_version N → a function turning a version-N document into version N+1.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: v1_to_v2}
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (

@@ -1,4 +1,5 @@
-"""Excel export: one sheet per statistical table in the official layout, one for meta and prose.
+"""Excel export: one sheet per statistical table in the official layout, one comparing with last
+year (when its values are known), one for meta and prose.
 
 Values are written as values (openpyxl computes no formulas); the checks travel as formula-based
 conditional formats, so a total broken later in Excel or WPS turns red there too.
@@ -27,6 +28,7 @@ from editor.domain.model import Report
 from editor.domain.progress import Progress, no_progress
 from editor.domain.storage import write_atomic
 from editor.exporters import xlsx_style as style
+from editor.exporters.xlsx_comparison import write_comparison_sheet
 from editor.exporters.xlsx_marker import (
     FORMAT_ID,
     MARKER_EXTRAS_ROW,
@@ -57,6 +59,7 @@ def export_xlsx(report: Report, path: Path, progress: Progress | None = None) ->
     for i, table in enumerate(tables):
         progress(i / (len(tables) + 2), f"正在写入{table.number}")
         _write_table_sheet(wb, report, table)
+    write_comparison_sheet(wb, report)  # when last year's values are known
     progress(len(tables) / (len(tables) + 2), "正在写入正文")
     _write_prose_sheet(wb, report)
     _write_marker_sheet(wb, report)
@@ -299,6 +302,7 @@ def _write_marker_sheet(wb: Workbook, report: Report) -> None:
         "previous_form": report.previous_form.value if report.previous_form else None,
         "draft_prose": report.draft_prose,
         "flagged_cells": report.flagged_cells,
+        "previous_prose": report.previous_prose,
     }
     text = json.dumps(extras, ensure_ascii=False, separators=(",", ":"))
     ws.cell(row=MARKER_EXTRAS_ROW, column=1, value="extras")

@@ -1,4 +1,5 @@
-"""A new report started from last year's: organ, contacts, prose as draft, carried-over counts."""
+"""A new report started from last year's: organ, contacts, prose as draft (last year's text kept
+beside it), carried-over counts and last year's values."""
 
 from __future__ import annotations
 
@@ -84,6 +85,9 @@ def _copy_prose(last: Report, report: Report, result: ImportResult) -> None:
         report.prose[key] = last.prose[key]
     # Copied prose stays marked until edited: the 2021 format forbids copied reports (内容雷同).
     report.draft_prose = copied
+    # Last year's text stays in the file, so `prose.last_year` can tell a rewritten paragraph
+    # from one still (mostly) last year's, long after the first keystroke.
+    report.previous_prose = {key: last.prose[key] for key in copied}
     if copied:
         result.note(NoteKind.ASSUMED, f"正文 {len(copied)} 段沿用上年内容，标为“{DRAFT_MARK}”")
     result.note(

@@ -114,6 +114,7 @@ def read_own(wb: Workbook, source: str) -> ImportResult:
         previous_form=FormVersion(extras["previous_form"]) if extras.get("previous_form") else None,
         draft_prose=list(extras.get("draft_prose", [])),
         flagged_cells=list(extras.get("flagged_cells", [])),
+        previous_prose=extras.get("previous_prose") or {},
     )
     result = ImportResult(report=report, source=source)
     asks: list[CellRef] = []

@@ -20,6 +20,7 @@ from editor.ui.file_dialogs import (
     PUBLISHED_IMPORT_FILTERS,
     XLSX_FILTER,
 )
+from editor.ui.leftovers_prompt import asks_about_last_year
 from editor.ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ class ReportJobs:
 
     # ------------------------------------------------------------------ exports
 
+    @asks_about_last_year("导出 Excel")  # copied prose or last year's period left: ask first
     def export_xlsx_dialog(self) -> None:
         path = self._choose("导出 Excel", self._suggested(".xlsx"), (XLSX_FILTER,), save=True)
         if path:
@@ -142,6 +144,7 @@ class ReportJobs:
 
         return ask_output_options(self.window, report, self.window.settings, action)
 
+    @asks_about_last_year("导出 PDF")  # copied prose or last year's period left: ask first
     def export_pdf_dialog(self) -> None:
         report = self._snapshot()
         options = self._output_options(report, "导出 PDF")
@@ -161,16 +164,19 @@ class ReportJobs:
             lambda _r: self._exported(path),
         )
 
+    @asks_about_last_year("导出 Word")  # copied prose or last year's period left: ask first
     def export_docx_dialog(self) -> None:
         from editor.ui import publish
 
         publish.export_docx_dialog(self.window)
 
+    @asks_about_last_year("复制为网页")  # copied prose or last year's period left: ask first
     def copy_as_web_page(self) -> None:
         from editor.ui import publish
 
         publish.copy_as_web_page(self.window)
 
+    @asks_about_last_year("打印预览")  # copied prose or last year's period left: ask first
     def print_preview(self) -> None:
         from editor.ui import printing
 
@@ -179,6 +185,7 @@ class ReportJobs:
         if options is not None:
             printing.show_print_preview(self.window, report, options)
 
+    @asks_about_last_year("打印")  # copied prose or last year's period left: ask first
     def print_report(self) -> None:
         from editor.ui import printing
 

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 from editor.domain.checks import Finding, count_by_severity, sum_fill_values, summary_text
 from editor.domain.forms import CellRef, TableDef
 from editor.domain.storage import FILE_SUFFIX
+from editor.ui.comparison_view import add_comparison_action
+from editor.ui.copied_prose import tab_title_mark
 from editor.ui.document import ReportDocument
 from editor.ui.edit_menu import EditActions
 from editor.ui.findings_panel import FindingsPanel
@@ -202,6 +204,7 @@ class MainWindow(WindowFiles, WindowAssist, QMainWindow):
         view_menu.addAction(self.findings_dock.toggleViewAction())
         check_menu = bar.addMenu("检查(&C)")
         check_menu.addAction(self.check_action)
+        self.comparison_action = add_comparison_action(self, check_menu)
         help_menu = bar.addMenu("帮助(&H)")
         help_menu.addActions([self.help_action, self.about_action])
         toolbar = self.addToolBar("常用")
@@ -319,6 +322,7 @@ class MainWindow(WindowFiles, WindowAssist, QMainWindow):
             title = short_title(tab.section)
             if lines:
                 title += f"（{lines}）"
+            title += tab_title_mark(own)  # "·待更新" while prose there is still last year's
             self.tabs.setTabText(i, title)
             colour = QColor("#b00020") if e else QColor("#8a6d00") if w else QColor()
             self.tabs.tabBar().setTabTextColor(i, colour)

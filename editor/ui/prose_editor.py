@@ -8,8 +8,17 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
+from editor.domain.checks import Finding
+from editor.ui.copied_prose import copied_finding, copied_sentences
 from editor.ui.document import ReportDocument
 from editor.ui.shortcuts import UndoKeysToWindow
+
+_DRAFT_TEXT = "上年内容，待更新：这段文字是从上年报告带过来的，请改写为本年情况。"
+_COPIED_TEXT = (
+    "上年内容，待更新：这段文字有 {percent}% 与上年报告相同（数字和年份之外），"
+    "相同的句子已用底色标出，请按本年情况改写。"
+)
+_COPIED_BACKGROUND = "#fff3c4"
 
 # Word and WPS put these in copied text; none belongs in a report.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
@@ -49,6 +58,10 @@ class ProseFieldEditor(QWidget):
         self.document = document
         self.key = key
         self._syncing = False
+        self._finding_spans: list[tuple[int, int]] = []
+        # While the text is mostly last year's (prose.last_year): its share and sentences.
+        self.copied_percent: int | None = None
+        self.copied_spans: list[tuple[int, int]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(2)
@@ -57,7 +70,7 @@ class ProseFieldEditor(QWidget):
             self.title = QLabel(heading)
             self.title.setStyleSheet("font-weight: bold;")
             layout.addWidget(self.title)
-        self.banner = QLabel("上年内容，待更新：这段文字是从上年报告带过来的，请改写为本年情况。")
+        self.banner = QLabel(_DRAFT_TEXT)
         self.banner.setStyleSheet(
             "background: #fff1c4; color: #6b4e00; padding: 3px 6px; border-radius: 3px;"
         )
@@ -74,13 +87,14 @@ class ProseFieldEditor(QWidget):
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.count.setStyleSheet("color: #666;")
         layout.addWidget(self.count)
-        self._refresh_extras()
+        self._findings_changed(document.findings)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         self.editor.textChanged.connect(self._typed)
         self.editor.focus_left.connect(self.document.end_prose_typing)
         self.document.prose_changed.connect(self._document_changed)
+        self.document.findings_changed.connect(self._findings_changed)
 
     def text(self) -> str:
         return self.editor.toPlainText()
@@ -113,16 +127,48 @@ class ProseFieldEditor(QWidget):
             self._syncing = False
 
     def _refresh_extras(self) -> None:
-        self.banner.setVisible(self.key in self.document.report.draft_prose)
+        # Marked while copied and unedited, and afterwards for as long as most of the text is
+        # still last year's: the first keystroke does not make a copied paragraph this year's.
+        if self.copied_percent is not None:
+            self.banner.setText(_COPIED_TEXT.format(percent=self.copied_percent))
+        else:
+            self.banner.setText(_DRAFT_TEXT)
+        draft = self.key in self.document.report.draft_prose
+        self.banner.setVisible(draft or self.copied_percent is not None)
         text = self.editor.toPlainText()
         self.count.setText(f"{len(''.join(text.split()))} 字")
 
+    def _findings_changed(self, findings: list[Finding]) -> None:
+        finding = copied_finding(findings, self.key)
+        if finding is None:
+            self.copied_percent, self.copied_spans = None, []
+        else:
+            actual = finding.actual
+            self.copied_percent = actual if isinstance(actual, int) else 100
+            self.copied_spans = copied_sentences(self.document.report, self.key)
+        self._refresh_extras()
+        self._show_selections()
+
     def highlight(self, spans: list[tuple[int, int]]) -> None:
         """Marks the ranges findings point at (numbers that disagree with a table)."""
-        fmt = QTextCharFormat()
-        fmt.setBackground(QColor("#fde2a6"))
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(QColor("#c0392b"))
+        self._finding_spans = list(spans)
+        self._show_selections()
+
+    def _show_selections(self) -> None:
+        copied = QTextCharFormat()
+        copied.setBackground(QColor(_COPIED_BACKGROUND))
+        finding = QTextCharFormat()
+        finding.setBackground(QColor("#fde2a6"))
+        finding.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        finding.setUnderlineColor(QColor("#c0392b"))
+        # Later selections paint over earlier ones: a finding's mark shows inside a copied sentence.
+        selections = self._selections(self.copied_spans, copied)
+        selections += self._selections(self._finding_spans, finding)
+        self.editor.setExtraSelections(selections)
+
+    def _selections(
+        self, spans: list[tuple[int, int]], fmt: QTextCharFormat
+    ) -> list[QTextEdit.ExtraSelection]:
         selections = []
         length = len(self.editor.toPlainText())
         for start, end in spans:
@@ -135,7 +181,7 @@ class ProseFieldEditor(QWidget):
             selection.cursor = cursor
             selection.format = fmt
             selections.append(selection)
-        self.editor.setExtraSelections(selections)
+        return selections
 
     def select_range(self, start: int, end: int) -> None:
         length = len(self.editor.toPlainText())

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from editor.domain.checks import Finding
 from editor.domain.forms import ProseField, SectionDef
+from editor.ui.copied_prose import COPIED_RULE
 from editor.ui.document import ReportDocument
 from editor.ui.prose_editor import ProseFieldEditor
 from editor.ui.table_model import ReportTableModel
@@ -184,7 +185,8 @@ class SectionTab(QWidget):
         """Highlights the prose ranges findings point at (kept for when the tab is built)."""
         spans: dict[str, list[tuple[int, int]]] = {k: [] for k in self.prose_keys}
         for f in findings:
-            if f.span is not None and f.span.prose in spans:
+            # Copied prose is marked sentence by sentence by its editor, not as one range.
+            if f.span is not None and f.span.prose in spans and f.rule != COPIED_RULE:
                 spans[f.span.prose].append((f.span.start, f.span.end))
         self._spans = spans
         for key, editor in self._editors.items():

@@ -171,3 +171,32 @@ def test_export_xlsx_names_every_value_cell_for_the_round_trip(
         ((sheet, coordinate),) = list(dn.destinations)
         assert wb[sheet][coordinate.replace("$", "")].value == sample_report.get(ref)
     assert CellRef.parse("requests.received.total") in sample_report.form.cells
+
+
+def test_export_xlsx_comparison_sheet_when_last_years_values_are_known(tmp_path: Path) -> None:
+    from editor.exporters.xlsx_comparison import COMPARISON_SHEET, HEADERS
+    from editor.importers.last_year import new_from_last_year
+    from tests.conftest import SAMPLE
+
+    report = new_from_last_year(SAMPLE, 2024).report
+    report.set(CellRef("requests", "received", "total"), 30)
+    wb = _export(report, tmp_path)
+    titles = [sheet_title(t, report) for t in report.form.tables]
+    assert wb.sheetnames == [*titles, COMPARISON_SHEET, PROSE_SHEET, MARKER_SHEET]
+    assert "上年" in COMPARISON_SHEET or "对比" in COMPARISON_SHEET
+    ws = wb[COMPARISON_SHEET]
+    header = [c.value for c in ws[3]]
+    assert tuple(header) == HEADERS
+    rows = {r[1]: r for r in ws.iter_rows(min_row=4, values_only=True)}
+    received = rows["一、本年新收政府信息公开申请数量·总计"]
+    assert received == ("表三", "一、本年新收政府信息公开申请数量·总计", 30, 27, 3, 0.1111)
+    assert ws.auto_filter.ref == f"A3:F{ws.max_row}"
+    assert ws.cell(row=4, column=6).number_format.startswith("+0.0%")
+
+
+def test_export_xlsx_no_comparison_sheet_without_last_year(
+    sample_report: Report, tmp_path: Path
+) -> None:
+    from editor.exporters.xlsx_comparison import COMPARISON_SHEET
+
+    assert COMPARISON_SHEET not in _export(sample_report, tmp_path).sheetnames

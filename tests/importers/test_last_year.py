@@ -9,7 +9,8 @@ import pytest
 from editor.domain.checks import check_report
 from editor.domain.errors import UserError
 from editor.domain.forms import REQUESTS_COLUMNS, CellRef, FormVersion
-from editor.domain.storage import load_report
+from editor.domain.model import Report
+from editor.domain.storage import load_report, save_report
 from editor.importers.last_year import new_from_last_year
 from editor.importers.result import NoteKind
 from tests.conftest import SAMPLE, SHARED_SAMPLES
@@ -104,3 +105,48 @@ def test_new_from_last_year_our_xlsx(tmp_path: Path) -> None:
     assert report.meta.organ == last.meta.organ
     assert report.previous == last.tables
     assert sorted(report.draft_prose) == sorted(k for k, v in last.prose.items() if v.strip())
+
+
+def _kept_and_found_copied(report: Report, last_prose: dict[str, str]) -> None:
+    """Last year's prose is kept as it was, and each copied field is found as copied."""
+    kept = {k: v for k, v in last_prose.items() if v.strip() and k in report.prose}
+    assert report.previous_prose == kept
+    copied = {f.span.prose for f in check_report(report) if f.rule == "prose.last_year" and f.span}
+    assert copied == {k for k in kept if k != "opening" and len(kept[k]) >= 40}
+
+
+def test_new_from_last_year_keeps_last_years_prose_from_a_report_file(tmp_path: Path) -> None:
+    report = new_from_last_year(SAMPLE, 2024).report
+    _kept_and_found_copied(report, load_report(SAMPLE).prose)
+    # Kept in the file: saved and opened again, the copied prose is still found after an edit.
+    report.prose["problems"] += "本年新增一句。"
+    report.draft_prose.remove("problems")
+    path = tmp_path / "2024.nianbao"
+    save_report(report, path)
+    again = load_report(path)
+    assert again.previous_prose == report.previous_prose
+    assert any(f.span and f.span.prose == "problems" for f in check_report(again))
+
+
+def test_new_from_last_year_keeps_last_years_prose_from_our_xlsx(tmp_path: Path) -> None:
+    from editor.exporters.xlsx import export_xlsx
+
+    workbook = tmp_path / "last.xlsx"
+    export_xlsx(load_report(SAMPLE), workbook)
+    report = new_from_last_year(workbook, 2024).report
+    _kept_and_found_copied(report, load_report(SAMPLE).prose)
+    # A started report exported and imported again keeps last year's prose too.
+    again_path = tmp_path / "2024.xlsx"
+    export_xlsx(report, again_path)
+    from editor.importers.xlsx import import_xlsx
+
+    assert import_xlsx(again_path).report.previous_prose == report.previous_prose
+
+
+@needs_samples
+def test_new_from_last_year_keeps_last_years_prose_from_a_published_report() -> None:
+    from editor.importers.published import import_published
+
+    source = SHARED_SAMPLES / "pingtan-2023.txt"
+    report = new_from_last_year(source, 2024).report
+    _kept_and_found_copied(report, import_published(source).report.prose)

@@ -117,13 +117,15 @@ def test_jobs_new_from_last_year_menu_starts_next_years_report(
         if key in drafts:
             assert editor.text() == last.prose[key]
 
-    # Typing removes the banner, all in one undo step; undo brings text and banner back.
-    key = sorted(drafts)[0]
+    # Typing does not make a copied paragraph this year's: the banner stays (now with the
+    # share still last year's, prose.last_year), all in one undo step; undo brings the text back.
+    key = "problems"
     editor = editors[key]
     window.tabs.setCurrentWidget(next(t for t in window.section_tabs if key in t.editors))
     editor.editor.setFocus()
     QTest.keyClicks(editor.editor, "2024")
-    assert editor.banner.isHidden()
+    assert not editor.banner.isHidden()
+    assert "与上年报告相同" in editor.banner.text()
     assert key not in doc.report.draft_prose
     assert "2024" in doc.report.prose[key]
     assert doc.undo_stack.count() == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from editor.domain.checks.copied_prose import check_copied_prose
 from editor.domain.checks.findings import (
     RULES,
     SEVERITY_NAMES,
@@ -12,9 +13,13 @@ from editor.domain.checks.findings import (
     count_by_severity,
     summary_text,
 )
+from editor.domain.checks.jumps import check_jumps
 from editor.domain.checks.prose import check_fee, check_form_version, check_sections
 from editor.domain.checks.tables import check_relations, check_values, sum_fill_values
+from editor.domain.checks.text_change import check_text_change
 from editor.domain.checks.text_numbers import check_text_numbers
+from editor.domain.checks.text_period import check_text_period
+from editor.domain.checks.yardstick import last_year_of
 from editor.domain.checks.year import check_cross_year
 from editor.domain.model import Report
 
@@ -53,5 +58,11 @@ def check_report(report: Report, previous: Report | None = None) -> list[Finding
     elif report.previous is not None:
         last_form = report.previous_form or form.version
         findings += check_cross_year(report, form, report.previous, last_form)
+    # Against last year as the yardstick: copied prose, claims of change, unusual jumps.
+    last = last_year_of(report, form, previous)
+    findings += check_copied_prose(report, form, last)
+    findings += check_text_change(report, form, last)
+    findings += check_jumps(report, form, last)
+    findings += check_text_period(report, form)
     findings.sort(key=lambda f: not f.is_error)
     return findings

@@ -45,6 +45,10 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("section.empty", Severity.WARNING, "部分内容为空"),
         RuleInfo("text.numbers", Severity.WARNING, "正文中的数字与表格不符"),
         RuleInfo("label.variant", Severity.WARNING, "表格标签与官方格式不一致"),
+        RuleInfo("prose.last_year", Severity.WARNING, "正文大部分沿用上年报告（内容雷同）"),
+        RuleInfo("text.change", Severity.WARNING, "正文所述同比变化与两年表格不符"),
+        RuleInfo("cross_year.jump", Severity.WARNING, "数字与上年相比变化异常"),
+        RuleInfo("text.period", Severity.WARNING, "正文中的统计期限或报告年度不是本年"),
     )
 }
 

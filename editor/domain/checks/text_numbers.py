@@ -246,3 +246,14 @@ def _same_scope(scope: str, organ: str) -> bool:
     if scope.endswith("办") or scope == "办公室":
         return "办公室" in organ or organ.endswith("办")
     return scope[-1] in organ  # 我局 / 本委 / 我厅 / 我中心: the organ is one
+
+
+def claim_cells(form: FormDef, claim: Claim) -> tuple[tuple[CellRef, ...], str] | None:
+    """The table cells a count claim is about and those cells in words (for `text.change`,
+    which compares the same quantities with last year's)."""
+    return _target(form.version, claim.kind, claim.groups, claim.rows, claim.column)
+
+
+def scope_note(claim: Claim, organ: str) -> str:
+    """The note `text.numbers` adds when the sentence speaks of another body or a wider area."""
+    return _scope_note(claim.scope, organ)
