@@ -1,4 +1,4 @@
-"""The headless command line: `nianbao check | import | export | new`.
+"""The headless command line: `nianbao check | import | export | new | review | sum`.
 
 Each subcommand lives in its own module under `editor.commands` and registers itself here.
 """
@@ -10,10 +10,17 @@ import sys
 from collections.abc import Sequence
 
 from editor import __version__
-from editor.commands import check_command, export_command, import_command, new_command
+from editor.commands import (
+    check_command,
+    export_command,
+    import_command,
+    new_command,
+    review_command,
+    sum_command,
+)
 
 # Every subcommand module has `register(subparsers)`, which sets `func` on its parser.
-COMMANDS = [check_command, import_command, export_command, new_command]
+COMMANDS = [check_command, import_command, export_command, new_command, review_command, sum_command]
 
 
 def build_parser() -> argparse.ArgumentParser:
