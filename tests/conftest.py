@@ -27,3 +27,11 @@ def sample_report():  # type: ignore[no-untyped-def]
     from editor.domain.storage import load_report
 
     return load_report(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def pile(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A collecting office's folder of reports in every format (tests/batch/pile.py), made once."""
+    from tests.batch.pile import make_pile
+
+    return make_pile(tmp_path_factory.mktemp("pile") / "收集的年报")
