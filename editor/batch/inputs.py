@@ -28,11 +28,14 @@ class Inputs:
     skipped: int = 0  # files in folders that are not reports (images, zips, lock files…)
 
 
-def collect_inputs(names: Iterable[str | Path], exclude: Iterable[Path] = ()) -> Inputs:
+def collect_inputs(
+    names: Iterable[str | Path], exclude: Iterable[Path] = (), *, short_names: bool = False
+) -> Inputs:
     """Files as given; folders (and their subfolders) for report files, each in name order.
 
     The same file reached twice counts once; `exclude` (the command's own output) is left out,
-    so a second run does not review or sum its own earlier result.
+    so a second run does not review or sum its own earlier result. A file named directly is
+    shown as typed, or by its name alone with `short_names` (picked in a file dialog).
     """
     out = Inputs()
     seen = {_identity(p) for p in exclude}
@@ -43,7 +46,7 @@ def collect_inputs(names: Iterable[str | Path], exclude: Iterable[Path] = ()) ->
             out.skipped += skipped
             candidates = [InputFile(p, p.relative_to(path).as_posix()) for p in found]
         else:  # a file, or a name that does not exist: its row will say so
-            candidates = [InputFile(path, str(name))]
+            candidates = [InputFile(path, path.name if short_names else str(name))]
         for item in candidates:
             key = _identity(item.path)
             if key not in seen:

@@ -70,8 +70,8 @@ def iter_reviews(
     jobs: int | None = None,
     *,
     pool_from_seconds: float = POOL_FROM_SECONDS,
-) -> Iterator[ReviewedFile]:
-    """Each file reviewed, in the order they finish. Closing the iterator stops the work."""
+) -> Generator[ReviewedFile, None, None]:
+    """Each file reviewed, in the order they finish. Closing the generator stops the work."""
     workers = worker_count(files, jobs, pool_from_seconds)
     if workers == 1:
         for item in files:

@@ -33,6 +33,22 @@ KEY_FIGURES: tuple[tuple[str, tuple[CellRef, ...]], ...] = (
 )
 
 
+# The columns of a report's row, in the workbook and in the window (the workbook adds 序号).
+ROW_HEADINGS: tuple[str, ...] = (
+    "文件",
+    "机关",
+    "年度",
+    "格式",
+    "错误",
+    "提醒",
+    "待确认",
+    *(label for label, _refs in KEY_FIGURES),
+    "状态",
+    "说明",
+)
+RowValue = str | int | float | None
+
+
 @dataclass(frozen=True)
 class ReviewedFile:
     """A reviewed file: its report and findings, or `problem` saying why it could not be read."""
@@ -97,6 +113,33 @@ class ReviewedFile:
         if not parts:
             parts.append("有提醒" if self.warnings else "通过")
         return "，".join(parts)
+
+    def row(self) -> list[RowValue]:
+        """The values under ROW_HEADINGS; counts are blank for a file that could not be read."""
+        readable = self.report is not None
+        return [
+            self.name,
+            self.organ,
+            self.year,
+            self.format,
+            self.errors if readable else None,
+            self.warnings if readable else None,
+            self.unconfirmed if readable else None,
+            *self.figures(),
+            self.status,
+            self.explanation,
+        ]
+
+    @property
+    def explanation(self) -> str:
+        """Why it could not be read, or its first error, in a line or two."""
+        if self.report is None:
+            return self.problem
+        first = next((f for f in self.findings if f.is_error), None)
+        if first is None:
+            return ""
+        more = f"（共 {self.errors} 处错误）" if self.errors > 1 else ""
+        return first.message + more
 
     def worst_first(self) -> tuple[int, int, int, int, str]:
         """Sort key: unreadable files, then most errors, most cells to confirm, most warnings."""

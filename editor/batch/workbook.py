@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from editor.batch.review import KEY_FIGURES, ReviewedFile, summarize
+from editor.batch.review import ROW_HEADINGS, ReviewedFile, RowValue, summarize
 from editor.domain.checks import RULES, SEVERITY_NAMES, Finding
 from editor.domain.errors import UserError
 from editor.domain.forms import FormDef
@@ -28,21 +28,13 @@ from editor.exporters.xlsx import excel_text
 REPORTS_SHEET = "审核结果"
 FINDINGS_SHEET = "问题明细"
 HEADER_ROW = 2  # row 1: the title with the counts
-CellValue = str | int | float | None
+CellValue = RowValue
 
-# (heading, width in Excel units); key figures go between 待确认 and 状态.
-REPORT_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("序号", 5),
-    ("文件", 28),
-    ("机关", 24),
-    ("年度", 6),
-    ("格式", 9),
-    ("错误", 6),
-    ("提醒", 6),
-    ("待确认", 7),
-    *((label, 9) for label, _refs in KEY_FIGURES),
-    ("状态", 12),
-    ("说明", 48),
+# Widths in Excel units; the key figures 9 each.
+_WIDTHS = {"序号": 5, "文件": 28, "机关": 24, "年度": 6, "格式": 9, "错误": 6, "提醒": 6}
+_WIDTHS |= {"待确认": 7, "状态": 12, "说明": 48}
+REPORT_COLUMNS: tuple[tuple[str, float], ...] = tuple(
+    (heading, _WIDTHS.get(heading, 9)) for heading in ("序号", *ROW_HEADINGS)
 )
 FINDING_COLUMNS: tuple[tuple[str, float], ...] = (
     ("文件", 28),
@@ -94,31 +86,8 @@ def export_review(files: Sequence[ReviewedFile], path: Path) -> None:
 
 
 def report_row(number: int, item: ReviewedFile) -> list[CellValue]:
-    """One row of the first sheet (also what the window's table shows)."""
-    return [
-        number,
-        item.name,
-        item.organ,
-        item.year,
-        item.format,
-        item.errors if item.readable else None,
-        item.warnings if item.readable else None,
-        item.unconfirmed if item.readable else None,
-        *item.figures(),
-        item.status,
-        explanation(item),
-    ]
-
-
-def explanation(item: ReviewedFile) -> str:
-    """Why it could not be read, or its first error, in a line or two."""
-    if not item.readable:
-        return item.problem
-    first = next((f for f in item.findings if f.is_error), None)
-    if first is None:
-        return ""
-    more = f"（共 {item.errors} 处错误）" if item.errors > 1 else ""
-    return first.message + more
+    """One row of the first sheet: 序号, then what the window's table shows."""
+    return [number, *item.row()]
 
 
 def place_of(finding: Finding, form: FormDef) -> str:

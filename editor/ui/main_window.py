@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from editor.domain.checks import Finding, count_by_severity, sum_fill_values, summary_text
 from editor.domain.forms import CellRef, TableDef
 from editor.domain.storage import FILE_SUFFIX
+from editor.ui.batch_review import add_batch_review
 from editor.ui.comparison_view import add_comparison_action
 from editor.ui.copied_prose import tab_title_mark
 from editor.ui.document import ReportDocument
@@ -197,6 +198,7 @@ class MainWindow(WindowFiles, WindowAssist, QMainWindow):
         file_menu.addAction(self.quit_action)
         self.jobs = ReportJobs(self)
         self.jobs.add_to(file_menu, self.open_action, self.quit_action)
+        add_batch_review(self, file_menu, self.quit_action)
         edit_menu = bar.addMenu("编辑(&E)")
         self.edit.add_to(edit_menu)
         view_menu = bar.addMenu("查看(&V)")

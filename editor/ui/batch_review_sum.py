@@ -1,0 +1,139 @@
+"""汇总 from the 批量检查 dialog: organ and year asked once, the file chosen, written off the UI
+thread by the same code as `nianbao sum`, and what it summed shown."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QWidget,
+)
+
+from editor.batch.review import ReviewedFile
+from editor.domain.checks import summary_text
+from editor.domain.summing import ReportSum
+from editor.ui.tasks import run_task
+
+SUM_FILTER = "年报文件 (*.nianbao);;Excel 工作簿 (*.xlsx)"
+ORGAN_KEY = "batch/sum_organ"
+
+
+class SumOptionsDialog(QDialog):
+    """The 汇总's organ and year."""
+
+    def __init__(self, parent: QWidget, organ: str, year: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("汇总")
+        self.organ = QLineEdit(organ)
+        self.organ.setPlaceholderText("如：某某县人民政府办公室")
+        self.organ.setMinimumWidth(self.fontMetrics().horizontalAdvance("某" * 22))
+        self.year = QSpinBox()
+        self.year.setRange(2008, 2100)
+        self.year.setValue(year)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("选择保存位置…")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self._accept_if_named)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("汇总机关：", self.organ)
+        form.addRow("报告年度：", self.year)
+        form.addRow(buttons)
+
+    def _accept_if_named(self) -> None:
+        if self.organ.text().strip():
+            self.accept()
+        else:
+            self.organ.setFocus()
+            self.organ.setPlaceholderText("请填写汇总报告的机关名称")
+
+
+def likely_year(files: Sequence[ReviewedFile]) -> int:
+    """The year most of the reports are for (the 汇总's year, usually)."""
+    years = Counter(f.year for f in files if f.year is not None)
+    return years.most_common(1)[0][0] if years else date.today().year - 1
+
+
+def sum_dialog(
+    parent: QWidget,
+    files: Sequence[ReviewedFile],
+    settings: QSettings,
+    open_report: Callable[[Path], object],
+) -> None:
+    """Asks for organ, year and file, then writes the 汇总 of `files`; `open_report` opens it
+    in the window if the clerk wants."""
+    options = SumOptionsDialog(parent, str(settings.value(ORGAN_KEY, "") or ""), likely_year(files))
+    if options.exec() != QDialog.DialogCode.Accepted:
+        return
+    organ, year = options.organ.text().strip(), options.year.value()
+    settings.setValue(ORGAN_KEY, organ)
+    suggested = f"{year}年汇总.nianbao"
+    path, chosen = QFileDialog.getSaveFileName(parent, "保存汇总", suggested, SUM_FILTER)
+    if not path:
+        return
+    target = Path(path)
+    if target.suffix.lower() not in (".nianbao", ".xlsx"):
+        target = target.with_suffix(".xlsx" if "xlsx" in chosen else ".nianbao")
+    write_sum_in_background(parent, list(files), organ, year, target, open_report)
+
+
+def write_sum_in_background(
+    parent: QWidget,
+    files: list[ReviewedFile],
+    organ: str,
+    year: int,
+    target: Path,
+    open_report: Callable[[Path], object],
+) -> None:
+    """The same as `nianbao sum`, on a worker thread; a refusal is shown as a message."""
+    from editor.batch.sum_files import sum_reviewed, write_sum
+
+    def job(_progress: object) -> ReportSum:
+        result = sum_reviewed(files, organ, year)
+        write_sum(result, target)
+        return result
+
+    def done(result: ReportSum) -> None:
+        show_sum_result(parent, files, result, target, open_report)
+
+    run_task(parent, "正在汇总", job, done)
+
+
+def show_sum_result(
+    parent: QWidget,
+    files: Sequence[ReviewedFile],
+    result: ReportSum,
+    target: Path,
+    open_report: Callable[[Path], object],
+) -> QMessageBox:
+    """What was summed and how the 汇总 checks; for a report file, a button to open it."""
+    from editor.batch.sum_files import sum_findings, sum_notes
+
+    findings = sum_findings(result)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        "汇总完成",
+        f"已汇总 {len(result.sources)} 份报告，保存到：\n{target}\n\n"
+        f"检查汇总：{summary_text(findings)}",
+        QMessageBox.StandardButton.Close,
+        parent,
+    )
+    box.setDetailedText("\n".join(sum_notes(files, result) + [f.message for f in findings]))
+    if target.suffix.lower() == ".nianbao":
+        open_button = box.addButton("打开汇总", QMessageBox.ButtonRole.AcceptRole)
+        open_button.clicked.connect(lambda: open_report(target))
+    box.open()
+    return box
