@@ -13,6 +13,7 @@ opens it sees what it was made of until they write the real text.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -21,6 +22,8 @@ from editor.domain.forms import CellRef, FormDef, FormVersion, form_for, form_ve
 from editor.domain.model import Meta, Report, TableValues, nested_values
 
 _SHOWN_CELLS = 5  # cells named per report in a note; the rest are counted
+_OPENING_MARK = "汇总而成"
+_SOURCE_LINE = re.compile(r"^\d+\. (.+)（[^（）]*）$", re.MULTILINE)  # "3. 某某局（file.pdf）"
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,13 @@ def _refuse_mismatches(sources: Sequence[SumSource], year: int, version: FormVer
         if key:
             by_organ.setdefault(key, []).append(s.name)
     twice = {organ: names for organ, names in by_organ.items() if len(names) > 1}
+    for s in sources:
+        inside = set(summed_organs(s.report)) & set(by_organ)
+        inside.discard("".join(s.report.meta.organ.split()))
+        if inside:
+            # A 汇总 next to a report it already sums: the same figures twice.
+            shown = "、".join(sorted(inside))
+            problems.append(f"“{s.name}”是汇总报告，已包含以下机关的数字：{shown}")
     if twice:
         shown = "；".join(
             f"{organ}：" + "、".join(f"“{n}”" for n in names) for organ, names in twice.items()
@@ -153,8 +163,17 @@ def _total(numbers: list[int | float]) -> int | float:
 
 def _opening(result: ReportSum) -> str:
     lines = [
-        f"本报告由以下 {len(result.sources)} 份报告汇总而成（年报编辑器生成，"
+        f"本报告由以下 {len(result.sources)} 份报告{_OPENING_MARK}（年报编辑器生成，"
         "请改写为正式的总体情况）："
     ]
     lines += [f"{i}. {_label(s)}" for i, s in enumerate(result.sources, 1)]
     return "\n".join(lines)
+
+
+def summed_organs(report: Report) -> list[str]:
+    """The organs a 汇总 made here sums (from its opening), without spaces; [] for a report."""
+    opening = report.prose.get(report.form.opening.key, "")
+    first, _, rest = opening.partition("\n")
+    if _OPENING_MARK not in first:
+        return []
+    return ["".join(m[1].split()) for m in _SOURCE_LINE.finditer(rest)]

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QSortFilterProxyModel, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -116,7 +116,7 @@ class BatchReviewDialog(QDialog):
         self._build()
         self._connect_signals()
         self._update_buttons()
-        self.resize(1100, 560)
+        self._fit_to_screen()
 
     # ------------------------------------------------------------------ building
 
@@ -124,12 +124,15 @@ class BatchReviewDialog(QDialog):
         self.add_files_button = QPushButton("添加文件(&F)…")
         self.add_folder_button = QPushButton("添加文件夹(&D)…")
         self.recheck_button = QPushButton("重新检查(&R)")
+        self.remove_button = QPushButton("移除所选(&M)")
+        self.remove_button.setToolTip("从列表中移除所选文件（Delete），不删除文件本身")
         self.clear_button = QPushButton("清空列表")
         top = QHBoxLayout()
         for button in (self.add_files_button, self.add_folder_button):
             top.addWidget(button)
         top.addStretch(1)
         top.addWidget(self.recheck_button)
+        top.addWidget(self.remove_button)
         top.addWidget(self.clear_button)
 
         self.status = QLabel("添加报告文件或文件夹（也可拖放到此处），逐份读取并检查。")
@@ -149,11 +152,17 @@ class BatchReviewDialog(QDialog):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ERRORS_COLUMN, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        remove = QAction("移除所选", self.table)
+        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self.remove_selected)
+        self.table.addAction(remove)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.verticalHeader().hide()  # row numbers would be the reading order, not 序号
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -181,13 +190,18 @@ class BatchReviewDialog(QDialog):
         self.add_folder_button.clicked.connect(self.add_folder_dialog)
         self.recheck_button.clicked.connect(self.recheck)
         self.clear_button.clicked.connect(self.clear)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._update_buttons())
         self.cancel_button.clicked.connect(self.cancel)
         self.table.doubleClicked.connect(self.open_row)
         self.export_button.clicked.connect(self.export_dialog)
-        self.sum_button.clicked.connect(
-            lambda: sum_dialog(self, self.model.files, self.window_.settings, self.open_in_window)
-        )
+        self.sum_button.clicked.connect(self.sum_dialog)
         self.close_button.clicked.connect(self.close)
+
+    def _fit_to_screen(self) -> None:
+        """Wide enough for every column on a large screen; never beyond a small one."""
+        screen = self.window_.screen().availableGeometry()
+        self.resize(min(1400, screen.width() - 60), min(640, screen.height() - 100))
 
     # ------------------------------------------------------------------ state
 
@@ -202,6 +216,7 @@ class BatchReviewDialog(QDialog):
             button.setEnabled(idle)
         self.recheck_button.setEnabled(idle and has_rows)
         self.clear_button.setEnabled(idle and has_rows)
+        self.remove_button.setEnabled(idle and self.table.selectionModel().hasSelection())
         self.export_button.setEnabled(idle and has_rows)
         self.sum_button.setEnabled(idle and any(f.readable for f in self.model.files))
 
@@ -252,6 +267,14 @@ class BatchReviewDialog(QDialog):
         files = [InputFile(f.path, f.name) for f in self.model.files]
         self.model.clear()
         self._start(files)
+
+    def remove_selected(self) -> None:
+        if self.running:
+            return
+        rows = [self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()]
+        self.model.remove(rows)
+        self._show_counts()
+        self._update_buttons()
 
     def clear(self) -> None:
         if not self.running:
@@ -361,6 +384,11 @@ class BatchReviewDialog(QDialog):
         if opened:
             window.raise_()
             window.activateWindow()
+
+    def sum_dialog(self) -> None:
+        # Beside the reports' folder, not in it: a 汇总 in the folder would be read next time.
+        folder = Path(self._start_folder()).parent if self._start_folder() else Path(".")
+        sum_dialog(self, self.model.files, self.window_.settings, folder, self.open_in_window)
 
     def open_in_window(self, path: Path) -> None:
         window = self.window_

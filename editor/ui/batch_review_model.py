@@ -25,7 +25,7 @@ _STATUS_COLOURS = {
 }
 # Sorting by a count puts the files that could not be read beyond every report, as the
 # workbook does: they need the reviewer first.
-_UNREADABLE_SORTS_AS = 10**9
+_UNREADABLE_SORTS_AS = 1e15
 
 
 class BatchReviewModel(QAbstractTableModel):
@@ -42,6 +42,15 @@ class BatchReviewModel(QAbstractTableModel):
         self.files.append(item)
         self._rows.append(item.row())
         self.endInsertRows()
+
+    def remove(self, rows: list[int]) -> None:
+        """Takes rows out of the list (a file the clerk will not review or sum now)."""
+        for row in sorted(set(rows), reverse=True):
+            if 0 <= row < len(self.files):
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self.files[row]
+                del self._rows[row]
+                self.endRemoveRows()
 
     def clear(self) -> None:
         self.beginResetModel()
@@ -77,9 +86,7 @@ class BatchReviewModel(QAbstractTableModel):
                 return value.splitlines()[0] if value else ""
             return "" if value is None else str(value)
         if role == SORT_ROLE:
-            if column in _COUNT_COLUMNS and not item.readable:
-                return _UNREADABLE_SORTS_AS
-            return value if value is not None else -1
+            return _sort_key(item, column, value)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == FILE_COLUMN:
                 return str(item.path)
@@ -92,3 +99,16 @@ class BatchReviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBER_COLUMNS:
             return Qt.AlignmentFlag.AlignCenter
         return None
+
+
+def _sort_key(item: ReviewedFile, column: int, value: object) -> float | str:
+    """What a column sorts by. Numbers are all floats: Qt does not order an int before a
+    long long (a Python int above 2**31), so mixed kinds would sort at random."""
+    if column not in _NUMBER_COLUMNS:
+        return str(value) if value is not None else ""
+    if column in _COUNT_COLUMNS and not item.readable:
+        return _UNREADABLE_SORTS_AS
+    if column == ERRORS_COLUMN:
+        # Equal error counts: more cells to confirm, then more warnings, is worse.
+        return item.errors * 1e6 + min(item.unconfirmed, 999) * 1e3 + min(item.warnings, 999)
+    return float(value) if isinstance(value, int | float) else -1.0

@@ -71,16 +71,17 @@ def sum_dialog(
     parent: QWidget,
     files: Sequence[ReviewedFile],
     settings: QSettings,
+    folder: Path,
     open_report: Callable[[Path], object],
 ) -> None:
-    """Asks for organ, year and file, then writes the 汇总 of `files`; `open_report` opens it
-    in the window if the clerk wants."""
+    """Asks for organ, year and file (offered in `folder`), then writes the 汇总 of `files`;
+    `open_report` opens it in the window if the clerk wants."""
     options = SumOptionsDialog(parent, str(settings.value(ORGAN_KEY, "") or ""), likely_year(files))
     if options.exec() != QDialog.DialogCode.Accepted:
         return
     organ, year = options.organ.text().strip(), options.year.value()
     settings.setValue(ORGAN_KEY, organ)
-    suggested = f"{year}年汇总.nianbao"
+    suggested = str(folder / f"{year}年汇总.nianbao")
     path, chosen = QFileDialog.getSaveFileName(parent, "保存汇总", suggested, SUM_FILTER)
     if not path:
         return

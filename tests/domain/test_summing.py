@@ -119,3 +119,17 @@ def test_sum_reports_lists_its_reports_in_the_opening() -> None:
     opening = report.prose["opening"]
     assert "2 份报告" in opening and "第1局（d0.nianbao）" in opening
     assert report.meta.organ == report.meta.signer == "测试县人民政府办公室"
+
+
+def test_sum_reports_refuses_a_sum_beside_a_report_it_already_sums() -> None:
+    sources = _sources(FormVersion.V2021, [1, 2, 3])
+    county = sum_reports(sources[:2], "测试县（汇总）", 2023).report
+    again = [*sources, SumSource("县汇总.nianbao", county)]
+    with pytest.raises(UserError) as caught:
+        sum_reports(again, "测试市", 2023)
+    assert "“县汇总.nianbao”是汇总报告" in str(caught.value) and "第1局、第2局" in str(caught.value)
+    # The level above sums 汇总s of other counties: no report of theirs is in the pile.
+    city = sum_reports([sources[2], SumSource("县汇总.nianbao", county)], "测试市", 2023)
+    assert city.report.get(CellRef("requests", "received", "total")) == sum(
+        s.report.get(CellRef("requests", "received", "total")) or 0 for s in sources
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-from PySide6.QtCore import Qt, QThread
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QThread
 from PySide6.QtWidgets import QMessageBox
 
 from editor.batch.review import ReviewedFile
@@ -14,7 +14,7 @@ from editor.batch.workbook import HEADER_ROW, REPORTS_SHEET
 from editor.cli import main as cli_main
 from editor.domain.storage import load_report, report_to_json, save_report
 from editor.ui.batch_review import BatchReviewDialog, show_batch_review
-from editor.ui.batch_review_model import ERRORS_COLUMN, FILE_COLUMN, BatchReviewModel
+from editor.ui.batch_review_model import ERRORS_COLUMN, FILE_COLUMN, SORT_ROLE, BatchReviewModel
 from editor.ui.batch_review_sum import write_sum_in_background
 from editor.ui.main_window import MainWindow
 from tests.batch.pile import BROKEN_ERRORS, Pile, department
@@ -44,6 +44,36 @@ def test_batch_review_model_passes_model_tester(qtmodeltester, pile: Pile) -> No
     for item in collect_inputs([pile.folder / n for n in ("clean.html", pile.damaged)]).files:
         model.add(review_file(item))
     qtmodeltester.check(model, force_py=True)
+
+
+def test_batch_review_model_sorts_unreadable_then_errors_then_cells_to_confirm(  # type: ignore[no-untyped-def]
+    qapp, tmp_path: Path
+) -> None:
+    from editor.batch.inputs import InputFile
+    from editor.batch.review import review_file
+    from editor.domain.forms import CellRef
+
+    to_confirm = department(2, "待确认局")
+    to_confirm.flagged_cells = [CellRef("requests", "received", "natural").key]
+    reports = {
+        "clean": department(1, "好局"),
+        "confirm": to_confirm,
+        "broken": department(3, "错局", broken=True),
+    }
+    for name, report in reports.items():
+        save_report(report, tmp_path / f"{name}.nianbao")
+    (tmp_path / "damaged.nianbao").write_text("{", encoding="utf-8")
+    model = BatchReviewModel()
+    for name in ("clean", "confirm", "broken", "damaged"):
+        model.add(review_file(InputFile(tmp_path / f"{name}.nianbao", name)))
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.sort(ERRORS_COLUMN, Qt.SortOrder.DescendingOrder)
+    order = [proxy.index(r, FILE_COLUMN).data() for r in range(proxy.rowCount())]
+    assert order == ["damaged", "broken", "confirm", "clean"]
+    model.remove([1, 3])
+    assert [f.name for f in model.files] == ["clean", "broken"]
 
 
 def test_batch_review_fills_in_worst_first_and_opens_rows(  # type: ignore[no-untyped-def]
@@ -80,6 +110,13 @@ def test_batch_review_fills_in_worst_first_and_opens_rows(  # type: ignore[no-un
     row = _shown_files(dialog).index(pile.damaged)
     dialog.open_row(dialog.proxy.index(row, 0))
     assert any("PDF" in b.text() for b in _boxes(dialog))
+
+    # Taken out of the list (not off the disk), e.g. before a 汇总.
+    dialog.table.selectRow(row)
+    assert dialog.remove_button.isEnabled()
+    dialog.remove_selected()
+    assert pile.damaged not in _shown_files(dialog) and (pile.folder / pile.damaged).exists()
+    assert "无法读取" not in dialog.status.text()
     dialog.close()
 
 
