@@ -375,15 +375,11 @@ class BatchReviewDialog(QDialog):
         elif window.maybe_save():
             # A copy: editing it must not change the row it came from.
             window.open_unsaved(item.report.model_copy(deep=True), None)
-            window.statusBar().showMessage(
-                f"已打开“{item.name}”的导入结果（未保存；保存为年报文件后修改）", 10000
-            )
             opened = True
         else:
             opened = False
         if opened:
-            window.raise_()
-            window.activateWindow()
+            self._step_aside(f"已打开“{item.name}”")
 
     def sum_dialog(self) -> None:
         # Beside the reports' folder, not in it: a 汇总 in the folder would be read next time.
@@ -391,10 +387,17 @@ class BatchReviewDialog(QDialog):
         sum_dialog(self, self.model.files, self.window_.settings, folder, self.open_in_window)
 
     def open_in_window(self, path: Path) -> None:
+        if self.window_.open_path(path):
+            self._step_aside(f"已打开“{path.name}”")
+
+    def _step_aside(self, what: str) -> None:
+        """Shows the window with the opened report. The dialog, which a window manager keeps
+        above its window, is hidden with its rows kept; the menu brings it back."""
+        self.hide()
         window = self.window_
-        if window.open_path(path):
-            window.raise_()
-            window.activateWindow()
+        window.raise_()
+        window.activateWindow()
+        window.statusBar().showMessage(f"{what}。批量检查的列表仍在：文件 → 批量检查…", 15000)
 
     # ------------------------------------------------------------------ writing
 

@@ -128,7 +128,7 @@ def show_sum_result(
         QMessageBox.Icon.Information,
         "汇总完成",
         f"已汇总 {len(result.sources)} 份报告，保存到：\n{target}\n\n"
-        f"检查汇总：{summary_text(findings)}",
+        f"检查汇总：{summary_text(findings)}{_caveats(files, result)}",
         QMessageBox.StandardButton.Close,
         parent,
     )
@@ -138,3 +138,13 @@ def show_sum_result(
         open_button.clicked.connect(lambda: open_report(target))
     box.open()
     return box
+
+
+def _caveats(files: Sequence[ReviewedFile], result: ReportSum) -> str:
+    lines = []
+    with_errors = sum(1 for f in files if f.errors)
+    if with_errors:
+        lines.append(f"其中 {with_errors} 份报告本身有错误，汇总数也含这些错误。")
+    if result.report.flagged_cells:
+        lines.append(f"{len(result.report.flagged_cells)} 个单元格待确认（有报告留空或待确认）。")
+    return "".join(f"\n{line}" for line in lines) + ("\n详见“显示详情”。" if lines else "")

@@ -99,6 +99,9 @@ def test_batch_review_fills_in_worst_first_and_opens_rows(  # type: ignore[no-un
     dialog.open_row(dialog.proxy.index(row, 0))
     assert window.document is not None and window.document.path is not None
     assert window.document.path.name == "broken.nianbao"
+    # The dialog steps aside for the window; the menu brings it back, rows kept.
+    assert not dialog.isVisible() and "批量检查" in window.statusBar().currentMessage()
+    assert show_batch_review(window) is dialog and len(dialog.model.files) == len(shown)
     row = _shown_files(dialog).index("broken.html")
     dialog.open_row(dialog.proxy.index(row, 0))
     opened = window.document.report
