@@ -31,7 +31,7 @@ HEADER_ROW = 2  # row 1: the title with the counts
 CellValue = RowValue
 
 # Widths in Excel units; the key figures 9 each.
-_WIDTHS = {"序号": 5, "文件": 28, "机关": 24, "年度": 6, "格式": 9, "错误": 6, "提醒": 6}
+_WIDTHS = {"序号": 5, "文件": 28, "机关": 24, "年度": 6, "格式": 10, "错误": 6, "提醒": 6}
 _WIDTHS |= {"待确认": 7, "状态": 12, "说明": 48}
 REPORT_COLUMNS: tuple[tuple[str, float], ...] = tuple(
     (heading, _WIDTHS.get(heading, 9)) for heading in ("序号", *ROW_HEADINGS)
@@ -40,11 +40,11 @@ FINDING_COLUMNS: tuple[tuple[str, float], ...] = (
     ("文件", 28),
     ("机关", 24),
     ("类别", 6),
-    ("规则", 20),
-    ("位置", 30),
+    ("规则", 38),
+    ("位置", 26),
     ("应为", 8),
     ("实为", 8),
-    ("说明", 60),
+    ("说明", 56),
 )
 
 _WRAP = Alignment(vertical="top", wrap_text=True)
@@ -131,9 +131,10 @@ def _write_reports(ws: Worksheet, files: list[ReviewedFile], title: str) -> None
     status_column = len(REPORT_COLUMNS) - 1  # 1-based index of 状态
     for i, item in enumerate(files, 1):
         row = HEADER_ROW + i
-        for j, value in enumerate(report_row(i, item), 1):
-            cell = ws.cell(row=row, column=j, value=_cell_value(value))
-            cell.style = "text" if isinstance(value, str) else "number"
+        values = report_row(i, item)
+        for j, value in enumerate(values, 1):
+            _put(ws, row, j, value, "text" if isinstance(value, str) else "number")
+        _fit_height(ws, row, values, REPORT_COLUMNS)
         status = item.status.split("，")[0]
         if status in _STATUS_COLOURS:
             ws.cell(row=row, column=status_column).style = status
@@ -161,18 +162,39 @@ def _write_findings(ws: Worksheet, files: list[ReviewedFile], title: str) -> Non
                 finding.message,
             ]
             for j, value in enumerate(values, 1):
-                cell = ws.cell(row=row, column=j, value=_cell_value(value))
-                cell.style = "number" if j in (3, 6, 7) else "text"
+                _put(ws, row, j, value, "number" if j in (3, 6, 7) else "text")
+            _fit_height(ws, row, values, FINDING_COLUMNS)
             if finding.is_error:
                 ws.cell(row=row, column=3).style = "有错误"
     _finish(ws, FINDING_COLUMNS, row)
 
 
-def _cell_value(value: CellValue) -> CellValue:
+def _put(ws: Worksheet, row: int, column: int, value: CellValue, look: str) -> None:
+    cell = ws.cell(row=row, column=column)
     if isinstance(value, str):
-        # As text, whatever it starts with: a file named "=1+1.pdf" is not a formula.
-        return excel_text(value)[:32_000] or None
-    return value
+        if value:
+            # As text, whatever it starts with: a file named "=1+1.pdf" is not a formula.
+            cell.value = excel_text(value)[:32_000]
+            cell.data_type = "s"
+    else:
+        cell.value = value
+    cell.style = look
+
+
+def _fit_height(
+    ws: Worksheet, row: int, values: list[CellValue], columns: tuple[tuple[str, float], ...]
+) -> None:
+    """Rows as tall as their longest wrapped text: neither Excel nor WPS grows them on open."""
+    lines = max(
+        (
+            style.line_count(v, w)
+            for v, (_h, w) in zip(values, columns, strict=True)
+            if v and isinstance(v, str)
+        ),
+        default=1,
+    )
+    if lines > 1:
+        ws.row_dimensions[row].height = min(lines * style.LINE_POINTS + 2, style.MAX_ROW_POINTS)
 
 
 def _header(ws: Worksheet, columns: tuple[tuple[str, float], ...], title: str) -> None:

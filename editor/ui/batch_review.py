@@ -29,9 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from editor.batch.inputs import InputFile, collect_inputs
-from editor.batch.review import ReviewedFile, summarize
+from editor.batch.review import ROW_HEADINGS, ReviewedFile, summarize
 from editor.domain.storage import FILE_SUFFIX
-from editor.ui.batch_review_model import ERRORS_COLUMN, SORT_ROLE, BatchReviewModel
+from editor.ui.batch_review_model import (
+    ERRORS_COLUMN,
+    FILE_COLUMN,
+    SORT_ROLE,
+    STATUS_COLUMN,
+    BatchReviewModel,
+)
 from editor.ui.batch_review_sum import sum_dialog
 from editor.ui.tasks import run_task
 from editor.ui.ui_thread_gc import collect_on_ui_thread_only
@@ -161,14 +167,16 @@ class BatchReviewDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # "乡镇/东山…人民政府.pdf": a file's name and its folder both stay readable.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.verticalHeader().hide()  # row numbers would be the reading order, not 序号
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setDefaultSectionSize(self.fontMetrics().horizontalAdvance("待确认") + 24)
-        for column, sample in ((0, "各乡镇/某某镇人民政府.pdf"), (1, "某某县人民政府办公室")):
-            self.table.setColumnWidth(column, self.fontMetrics().horizontalAdvance(sample) + 16)
+        self._size_columns()
+        # The status next to the file: on a 1024-pixel screen the key figures scroll, not it.
+        header.moveSection(STATUS_COLUMN, FILE_COLUMN + 1)
 
         self.export_button = QPushButton("导出审核结果(&E)…")
         self.sum_button = QPushButton("汇总(&S)…")
@@ -184,6 +192,15 @@ class BatchReviewDialog(QDialog):
         layout.addLayout(middle)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its heading or its longest usual content, no wider."""
+        metrics = self.fontMetrics()
+        samples = {"文件": "乡镇/某某镇人民政府.pdf", "机关": "某某县人民政府办公室"}
+        samples |= {"格式": "年报文件", "状态": "有错误，待确认"}
+        for column, heading in enumerate(ROW_HEADINGS):
+            text = max(heading, samples.get(heading, "00000"), key=metrics.horizontalAdvance)
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(text) + 18)
 
     def _connect_signals(self) -> None:
         self.add_files_button.clicked.connect(self.add_files_dialog)
