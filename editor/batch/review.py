@@ -6,7 +6,9 @@ memory) becomes that file's row, so one file never stops a review of hundreds.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from editor.batch.inputs import InputFile
@@ -65,7 +67,7 @@ class ReviewedFile:
     def readable(self) -> bool:
         return self.report is not None
 
-    @property
+    @cached_property
     def counts(self) -> tuple[int, int]:
         """(errors, warnings)."""
         return count_by_severity(list(self.findings))
@@ -202,9 +204,11 @@ def review_file(item: InputFile) -> ReviewedFile:
     path = item.path
     kind = format_name(path)
     try:
-        if not path.exists():
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
             return ReviewedFile(path, item.name, kind, problem=f"找不到文件“{path}”。")
-        if not path.is_file():  # a folder, a pipe or a device: reading it could block forever
+        if not stat.S_ISREG(mode):  # a folder, a pipe or a device: reading could block forever
             return ReviewedFile(path, item.name, kind, problem=f"“{path.name}”不是普通文件。")
         result = read_any(path)
         findings = [*check_report(result.report), *result.findings]

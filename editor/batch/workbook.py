@@ -29,6 +29,8 @@ REPORTS_SHEET = "审核结果"
 FINDINGS_SHEET = "问题明细"
 HEADER_ROW = 2  # row 1: the title with the counts
 CellValue = RowValue
+_WIDEST_UNITS = 2.1  # a CJK character, in Excel width units (xlsx_style.text_units)
+_ASCII_UNITS = 1.1
 
 # Widths in Excel units; the key figures 9 each.
 _WIDTHS = {"序号": 5, "文件": 28, "机关": 24, "年度": 6, "格式": 10, "错误": 6, "提醒": 6}
@@ -48,7 +50,8 @@ FINDING_COLUMNS: tuple[tuple[str, float], ...] = (
 )
 
 _WRAP = Alignment(vertical="top", wrap_text=True)
-_NUMBER = Alignment(horizontal="center", vertical="top")
+_CENTRED = Alignment(horizontal="center", vertical="top")
+_TEXT = Font(name=style.BODY_FONT, size=11)  # the size of the default font the numbers keep
 _STATUS_COLOURS = {"无法读取": "D9D9D9", "有错误": "FFC7CE", "待确认": "FFEB9C", "通过": "C6EFCE"}
 _HEADER_FILL = PatternFill("solid", start_color="DDEBF7", end_color="DDEBF7")
 _TITLE = Font(name=style.TITLE_FONT, size=12)
@@ -113,31 +116,32 @@ def _prose_place(key: str, form: FormDef) -> str:
 
 
 def _add_styles(wb: Workbook) -> None:
-    """Named styles, one per look: a cell then takes its look in one step (setting font, border
-    and alignment one by one costs openpyxl most of the time for a thousand rows)."""
-    for name, alignment in (("text", _WRAP), ("number", _NUMBER)):
-        wb.add_named_style(
-            NamedStyle(name, font=style.CELL, border=style.BORDER, alignment=alignment)
-        )
+    """Named styles, one per look, given only to the cells that need one (text that wraps, a
+    coloured status): numbers keep the default look. Styling is most of openpyxl's time for a
+    thousand rows, and the sheets print with gridlines instead of cell borders."""
+    wb.add_named_style(NamedStyle("text", font=_TEXT, alignment=_WRAP))
     for status, colour in _STATUS_COLOURS.items():
         fill = PatternFill("solid", start_color=colour, end_color=colour)
-        wb.add_named_style(
-            NamedStyle(status, font=style.CELL, border=style.BORDER, alignment=_NUMBER, fill=fill)
-        )
+        wb.add_named_style(NamedStyle(status, font=_TEXT, alignment=_CENTRED, fill=fill))
 
 
 def _write_reports(ws: Worksheet, files: list[ReviewedFile], title: str) -> None:
     _header(ws, REPORT_COLUMNS, title)
-    status_column = len(REPORT_COLUMNS) - 1  # 1-based index of 状态
+    headings = [h for h, _w in REPORT_COLUMNS]
+    status_column = headings.index("状态") + 1
+    wrapped = [headings.index(h) + 1 for h in ("文件", "机关", "说明")]
     for i, item in enumerate(files, 1):
         row = HEADER_ROW + i
         values = report_row(i, item)
         for j, value in enumerate(values, 1):
-            _put(ws, row, j, value, "text" if isinstance(value, str) else "number")
-        _fit_height(ws, row, values, REPORT_COLUMNS)
+            _put(ws, row, j, value)
+        for j in wrapped:
+            ws.cell(row=row, column=j).style = "text"
         status = item.status.split("，")[0]
-        if status in _STATUS_COLOURS:
-            ws.cell(row=row, column=status_column).style = status
+        ws.cell(row=row, column=status_column).style = (
+            status if status in _STATUS_COLOURS else "text"
+        )
+        _fit_height(ws, row, values, REPORT_COLUMNS)
     _finish(ws, REPORT_COLUMNS, HEADER_ROW + len(files))
 
 
@@ -162,37 +166,36 @@ def _write_findings(ws: Worksheet, files: list[ReviewedFile], title: str) -> Non
                 finding.message,
             ]
             for j, value in enumerate(values, 1):
-                _put(ws, row, j, value, "number" if j in (3, 6, 7) else "text")
+                _put(ws, row, j, value)
+                if j not in (3, 6, 7):
+                    ws.cell(row=row, column=j).style = "text"
+            ws.cell(row=row, column=3).style = "有错误" if finding.is_error else "text"
             _fit_height(ws, row, values, FINDING_COLUMNS)
-            if finding.is_error:
-                ws.cell(row=row, column=3).style = "有错误"
     _finish(ws, FINDING_COLUMNS, row)
 
 
-def _put(ws: Worksheet, row: int, column: int, value: CellValue, look: str) -> None:
-    cell = ws.cell(row=row, column=column)
+def _put(ws: Worksheet, row: int, column: int, value: CellValue) -> None:
     if isinstance(value, str):
         if value:
+            cell = ws.cell(row=row, column=column, value=excel_text(value)[:32_000])
             # As text, whatever it starts with: a file named "=1+1.pdf" is not a formula.
-            cell.value = excel_text(value)[:32_000]
             cell.data_type = "s"
-    else:
-        cell.value = value
-    cell.style = look
+    elif value is not None:
+        ws.cell(row=row, column=column, value=value)
 
 
 def _fit_height(
     ws: Worksheet, row: int, values: list[CellValue], columns: tuple[tuple[str, float], ...]
 ) -> None:
     """Rows as tall as their longest wrapped text: neither Excel nor WPS grows them on open."""
-    lines = max(
-        (
-            style.line_count(v, w)
-            for v, (_h, w) in zip(values, columns, strict=True)
-            if v and isinstance(v, str)
-        ),
-        default=1,
-    )
+    lines = 1
+    for value, (_heading, width) in zip(values, columns, strict=True):
+        if not isinstance(value, str):
+            continue
+        # Short enough for one line even at the widest characters: not measured.
+        widest = _ASCII_UNITS if value.isascii() else _WIDEST_UNITS
+        if "\n" in value or len(value) * widest > width - 2:
+            lines = max(lines, style.line_count(value, width))
     if lines > 1:
         ws.row_dimensions[row].height = min(lines * style.LINE_POINTS + 2, style.MAX_ROW_POINTS)
 
@@ -225,6 +228,7 @@ def _finish(ws: Worksheet, columns: tuple[tuple[str, float], ...], last_row: int
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.gridLines = True
     footer = ws.oddFooter
     if footer is not None:
         footer.center.text = "第 &P 页，共 &N 页"
