@@ -33,14 +33,14 @@ _WIDEST_UNITS = 2.1  # a CJK character, in Excel width units (xlsx_style.text_un
 _ASCII_UNITS = 1.1
 
 # Widths in Excel units; the key figures 9 each.
-_WIDTHS = {"序号": 5, "文件": 28, "机关": 24, "年度": 6, "格式": 10, "错误": 6, "提醒": 6}
+_WIDTHS = {"序号": 5, "文件": 28, "机关": 28, "年度": 6, "格式": 10, "错误": 6, "提醒": 6}
 _WIDTHS |= {"待确认": 7, "状态": 12, "说明": 48}
 REPORT_COLUMNS: tuple[tuple[str, float], ...] = tuple(
     (heading, _WIDTHS.get(heading, 9)) for heading in ("序号", *ROW_HEADINGS)
 )
 FINDING_COLUMNS: tuple[tuple[str, float], ...] = (
     ("文件", 28),
-    ("机关", 24),
+    ("机关", 28),
     ("类别", 6),
     ("规则", 38),
     ("位置", 26),
@@ -49,12 +49,15 @@ FINDING_COLUMNS: tuple[tuple[str, float], ...] = (
     ("说明", 56),
 )
 
-_WRAP = Alignment(vertical="top", wrap_text=True)
-_CENTRED = Alignment(horizontal="center", vertical="top")
-_TEXT = Font(name=style.BODY_FONT, size=11)  # the size of the default font the numbers keep
+_WRAP = Alignment(wrap_text=True)  # bottom, as every unstyled cell in the row
+_CENTRED = Alignment(horizontal="center")
+_WRAPPED = "wrapped"
 _STATUS_COLOURS = {"无法读取": "D9D9D9", "有错误": "FFC7CE", "待确认": "FFEB9C", "通过": "C6EFCE"}
 _HEADER_FILL = PatternFill("solid", start_color="DDEBF7", end_color="DDEBF7")
-_TITLE = Font(name=style.TITLE_FONT, size=12)
+# The workbook's default face throughout (the cells without a style have it too), bold where
+# it heads something.
+_TITLE = Font(size=12, bold=True)
+_HEADING = Font(bold=True)
 
 
 def sorted_worst_first(files: Sequence[ReviewedFile]) -> list[ReviewedFile]:
@@ -116,32 +119,24 @@ def _prose_place(key: str, form: FormDef) -> str:
 
 
 def _add_styles(wb: Workbook) -> None:
-    """Named styles, one per look, given only to the cells that need one (text that wraps, a
-    coloured status): numbers keep the default look. Styling is most of openpyxl's time for a
-    thousand rows, and the sheets print with gridlines instead of cell borders."""
-    wb.add_named_style(NamedStyle("text", font=_TEXT, alignment=_WRAP))
+    """Named styles, given only to the cells that need one: text that wraps, a coloured status.
+    Everything else keeps the default look (the sheets print with gridlines, not borders):
+    styling cell by cell is most of openpyxl's time for a thousand rows."""
+    wb.add_named_style(NamedStyle(_WRAPPED, alignment=_WRAP))
     for status, colour in _STATUS_COLOURS.items():
         fill = PatternFill("solid", start_color=colour, end_color=colour)
-        wb.add_named_style(NamedStyle(status, font=_TEXT, alignment=_CENTRED, fill=fill))
+        wb.add_named_style(NamedStyle(status, alignment=_CENTRED, fill=fill))
 
 
 def _write_reports(ws: Worksheet, files: list[ReviewedFile], title: str) -> None:
     _header(ws, REPORT_COLUMNS, title)
-    headings = [h for h, _w in REPORT_COLUMNS]
-    status_column = headings.index("状态") + 1
-    wrapped = [headings.index(h) + 1 for h in ("文件", "机关", "说明")]
+    status_column = [h for h, _w in REPORT_COLUMNS].index("状态") + 1
     for i, item in enumerate(files, 1):
         row = HEADER_ROW + i
-        values = report_row(i, item)
-        for j, value in enumerate(values, 1):
-            _put(ws, row, j, value)
-        for j in wrapped:
-            ws.cell(row=row, column=j).style = "text"
+        _write_row(ws, row, report_row(i, item), REPORT_COLUMNS)
         status = item.status.split("，")[0]
-        ws.cell(row=row, column=status_column).style = (
-            status if status in _STATUS_COLOURS else "text"
-        )
-        _fit_height(ws, row, values, REPORT_COLUMNS)
+        if status in _STATUS_COLOURS:
+            ws.cell(row=row, column=status_column).style = status
     _finish(ws, REPORT_COLUMNS, HEADER_ROW + len(files))
 
 
@@ -165,36 +160,32 @@ def _write_findings(ws: Worksheet, files: list[ReviewedFile], title: str) -> Non
                 finding.actual,
                 finding.message,
             ]
-            for j, value in enumerate(values, 1):
-                _put(ws, row, j, value)
-                if j not in (3, 6, 7):
-                    ws.cell(row=row, column=j).style = "text"
-            ws.cell(row=row, column=3).style = "有错误" if finding.is_error else "text"
-            _fit_height(ws, row, values, FINDING_COLUMNS)
+            _write_row(ws, row, values, FINDING_COLUMNS)
+            if finding.is_error:
+                ws.cell(row=row, column=3).style = "有错误"
     _finish(ws, FINDING_COLUMNS, row)
 
 
-def _put(ws: Worksheet, row: int, column: int, value: CellValue) -> None:
-    if isinstance(value, str):
-        if value:
-            cell = ws.cell(row=row, column=column, value=excel_text(value)[:32_000])
-            # As text, whatever it starts with: a file named "=1+1.pdf" is not a formula.
-            cell.data_type = "s"
-    elif value is not None:
-        ws.cell(row=row, column=column, value=value)
-
-
-def _fit_height(
+def _write_row(
     ws: Worksheet, row: int, values: list[CellValue], columns: tuple[tuple[str, float], ...]
 ) -> None:
-    """Rows as tall as their longest wrapped text: neither Excel nor WPS grows them on open."""
+    """The values of one row; text that may not fit its column wraps, and the row grows to show
+    it (neither Excel nor WPS grows a row on opening the file)."""
     lines = 1
-    for value, (_heading, width) in zip(values, columns, strict=True):
+    for column, (value, (_heading, width)) in enumerate(zip(values, columns, strict=True), 1):
         if not isinstance(value, str):
+            if value is not None:
+                ws.cell(row=row, column=column, value=value)
             continue
-        # Short enough for one line even at the widest characters: not measured.
+        if not value:
+            continue
+        cell = ws.cell(row=row, column=column, value=excel_text(value)[:32_000])
+        # As text, whatever it starts with: a file named "=1+1.pdf" is not a formula.
+        cell.data_type = "s"
+        # Short enough for one line even at the widest characters: left as it is.
         widest = _ASCII_UNITS if value.isascii() else _WIDEST_UNITS
         if "\n" in value or len(value) * widest > width - 2:
+            cell.style = _WRAPPED
             lines = max(lines, style.line_count(value, width))
     if lines > 1:
         ws.row_dimensions[row].height = min(lines * style.LINE_POINTS + 2, style.MAX_ROW_POINTS)
@@ -208,7 +199,7 @@ def _header(ws: Worksheet, columns: tuple[tuple[str, float], ...], title: str) -
     ws.row_dimensions[1].height = 24
     for j, (label, width) in enumerate(columns, 1):
         cell = ws.cell(row=HEADER_ROW, column=j, value=label)
-        cell.font = style.HEADER
+        cell.font = _HEADING
         cell.fill = _HEADER_FILL
         cell.border = style.BORDER
         cell.alignment = style.CENTER
