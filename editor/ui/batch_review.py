@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from editor.batch.inputs import InputFile, collect_inputs
 from editor.batch.review import ROW_HEADINGS, ReviewedFile, summarize
 from editor.domain.storage import FILE_SUFFIX
+from editor.ui import file_dialogs
 from editor.ui.batch_review_model import (
     ERRORS_COLUMN,
     FILE_COLUMN,
@@ -45,11 +46,14 @@ from editor.ui.ui_thread_gc import collect_on_ui_thread_only
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
 
-READABLE_FILTER = (
-    "年报和已发布的年报 (*.nianbao *.xlsx *.pdf *.docx *.html *.htm *.txt);;所有文件 (*)"
+READABLE_FILTERS = (
+    "报告 (*.nianbao *.xlsx *.pdf *.docx *.html *.htm *.txt)",
+    file_dialogs.REPORT_FILTER,
+    file_dialogs.XLSX_FILTER,
+    *file_dialogs.PUBLISHED_FILTERS,
+    file_dialogs.ALL_FILES,
 )
-XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
-LAST_FOLDER_KEY = "batch/last_folder"
+LAST_FOLDER_KEY = "batch/last_folder"  # the collected reports' folder, apart from the window's
 
 
 def add_batch_review(window: MainWindow, menu: QMenu, before: QAction) -> QAction:
@@ -249,19 +253,35 @@ class BatchReviewDialog(QDialog):
     # ------------------------------------------------------------------ adding and reading
 
     def _start_folder(self) -> str:
-        return str(self.window_.settings.value(LAST_FOLDER_KEY, "") or "")
+        """Where the reports were last added from; else where the clerk last opened a file."""
+        settings = self.window_.settings
+        folder = str(settings.value(LAST_FOLDER_KEY, "") or "")
+        if folder and Path(folder).is_dir():
+            return folder
+        return str(file_dialogs.last_folder(settings) or "")
 
     def add_files_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "添加报告文件", self._start_folder(), READABLE_FILTER
+        dialog = file_dialogs.file_dialog(
+            self, "添加报告文件", self._start_folder(), READABLE_FILTERS
         )
-        if paths:
-            self.add_paths([Path(p) for p in paths])
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        self._add_chosen(dialog)
 
     def add_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "添加文件夹", self._start_folder())
-        if folder:
-            self.add_paths([Path(folder)])
+        dialog = file_dialogs.file_dialog(
+            self, "添加文件夹", self._start_folder(), (file_dialogs.ALL_FILES,)
+        )
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        self._add_chosen(dialog)
+
+    def _add_chosen(self, dialog: QFileDialog) -> None:
+        try:
+            chosen = dialog.exec() == QDialog.DialogCode.Accepted
+            paths = [Path(p) for p in dialog.selectedFiles()] if chosen else []
+        finally:
+            dialog.deleteLater()
+        self.add_paths(paths)
 
     def add_paths(self, paths: list[Path]) -> None:
         """Reads the files given (folders: the reports in them) that are not listed yet."""
@@ -391,7 +411,7 @@ class BatchReviewDialog(QDialog):
             opened = window.open_path(item.path)
         elif window.maybe_save():
             # A copy: editing it must not change the row it came from.
-            window.open_unsaved(item.report.model_copy(deep=True), None)
+            window.open_unsaved(item.report.model_copy(deep=True), None, origin=item.path)
             opened = True
         else:
             opened = False
@@ -420,9 +440,10 @@ class BatchReviewDialog(QDialog):
 
     def export_dialog(self) -> None:
         start = Path(self._start_folder() or ".") / "审核结果.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "导出审核结果", str(start), XLSX_FILTER)
-        if path:
-            self.export(Path(path).with_suffix(".xlsx"))
+        filters = (file_dialogs.XLSX_FILTER,)
+        path = file_dialogs.choose(self, "导出审核结果", start, filters, save=True)
+        if path is not None:
+            self.export(path.with_suffix(".xlsx"))
 
     def export(self, path: Path) -> None:
         from editor.batch.workbook import export_review  # openpyxl loads only when needed

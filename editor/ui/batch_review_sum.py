@@ -12,7 +12,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLineEdit,
     QMessageBox,
@@ -23,9 +22,10 @@ from PySide6.QtWidgets import (
 from editor.batch.review import ReviewedFile
 from editor.domain.checks import summary_text
 from editor.domain.summing import ReportSum
+from editor.ui import file_dialogs
 from editor.ui.tasks import run_task
 
-SUM_FILTER = "年报文件 (*.nianbao);;Excel 工作簿 (*.xlsx)"
+SUM_FILTERS = (file_dialogs.REPORT_FILTER, file_dialogs.XLSX_FILTER)
 ORGAN_KEY = "batch/sum_organ"
 
 
@@ -81,13 +81,12 @@ def sum_dialog(
         return
     organ, year = options.organ.text().strip(), options.year.value()
     settings.setValue(ORGAN_KEY, organ)
-    suggested = str(folder / f"{year}年汇总.nianbao")
-    path, chosen = QFileDialog.getSaveFileName(parent, "保存汇总", suggested, SUM_FILTER)
-    if not path:
+    suggested = folder / f"{year}年汇总.nianbao"
+    target = file_dialogs.choose(parent, "保存汇总", suggested, SUM_FILTERS, save=True)
+    if target is None:
         return
-    target = Path(path)
     if target.suffix.lower() not in (".nianbao", ".xlsx"):
-        target = target.with_suffix(".xlsx" if "xlsx" in chosen else ".nianbao")
+        target = target.with_name(target.name + ".nianbao")
     write_sum_in_background(parent, list(files), organ, year, target, open_report)
 
 
