@@ -9,7 +9,7 @@ from typing import TypeVar
 import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox, QWidget
 
 from editor.domain.model import Report
 from editor.domain.storage import load_report, save_report
@@ -110,8 +110,21 @@ def choose_in_file_dialog(path: Path | None, filters: list[list[str]] | None = N
         if path is None:
             dialog.reject()
         else:
-            dialog.selectFile(str(path))
+            choose(dialog, str(path))
+
+    def choose(dialog: QFileDialog, wanted: str) -> None:
+        # As a clerk does: go to the folder and type the name. (QFileDialog.selectFile leaves
+        # the name alone once the name field has the focus, which under load it may already.)
+        dialog.setDirectory(str(Path(wanted).parent))
+        name_field = dialog.findChild(QLineEdit, "fileNameEdit")
+        if name_field is not None:
+            name_field.setText(Path(wanted).name)
+        else:
+            dialog.selectFile(wanted)
+        if dialog.selectedFiles()[:1] == [wanted]:
             dialog.accept()
+        else:
+            QTimer.singleShot(20, lambda: choose(dialog, wanted))
 
     answer_next_dialog(QFileDialog, act)
     return proposed
