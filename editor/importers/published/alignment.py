@@ -55,6 +55,7 @@ class RowOutcome:
     splits: int = 0  # of the choices, how many split a run of digits
     exhausted: bool = False  # too many ways to try them all
     skipped: tuple[Piece, ...] = ()  # blank marks left out to make the row fit
+    agreed: bool = False  # chosen among several by the other rows' layout (padding.py)
 
 
 def fits(cells: Sequence[Cell], rules: Sequence[Rule]) -> bool:

@@ -70,6 +70,8 @@ def anchor_rows(
         if found is None:
             continue
         offset, wording, exact = found
+        if _inside_longer(index.letters, prev_end + offset, wording, extras):
+            continue  # "其他" of "3.其他" inside "（六）其他处理": that is the group's own row
         letters[i] = (prev_end + offset, prev_end + offset + len(wording))
         if not exact:
             anchors.findings.append(

@@ -65,6 +65,7 @@ class Piece:
 class RowText:
     pieces: tuple[Piece, ...]
     fields: bool  # True: one piece a cell (TAB-separated); False: only what was printed
+    lead: bool = False  # the first piece was in the label's own field ("（七）总计 /⇥21⇥…")
 
     @property
     def start(self) -> int:
@@ -131,6 +132,19 @@ def _fold(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
+def stretches(text: str, start: int, end: int) -> list[tuple[Piece, ...]]:
+    """Every stretch of numbers in text[start:end]."""
+    out: list[tuple[Piece, ...]] = []
+    pos = start
+    while pos < end:
+        found = first_stretch(text, pos, end)
+        if not found:
+            break
+        out.append(found)
+        pos = found[-1].end
+    return out
+
+
 def _line_bounds(text: str, pos: int, stop: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
@@ -150,7 +164,7 @@ def row_text(text: str, label_start: int, label_end: int, stop: int) -> RowText:
         lead = classify(text[label_end:tab], label_end)
         fields = tab_fields(text, tab + 1, line_end)
         if lead.kind is PieceKind.NUMBER or lead.glyph:  # "（七）总计 /⇥21⇥…"
-            fields = (lead, *fields)
+            return RowText((lead, *fields), True, lead=True)
         return RowText(fields, True)
     # The line on which the next row's label begins is that row's (a blank row of a web copy
     # whose trailing TABs were trimmed must not take the next row's "5." as its number).

@@ -20,9 +20,16 @@ from editor.domain.forms import BalanceRelation, CellRef, SumRelation, TableDef,
 from editor.domain.values import format_value
 from editor.importers.published.alignment import UNREAD, Cell, Choice, RowOutcome, Unread, align
 from editor.importers.published.anchors import Span, anchor_rows
-from editor.importers.published.cells import RowText, before_numbering, numbers_after, row_text
+from editor.importers.published.cells import (
+    RowText,
+    before_numbering,
+    numbers_after,
+    row_text,
+    stretches,
+)
 from editor.importers.published.groups import read_group
 from editor.importers.published.locate import LetterIndex
+from editor.importers.published.padding import Entry, agree_on_padding
 from editor.importers.published.rows import (
     PrintedRow,
     printed_rows,
@@ -88,7 +95,8 @@ def read_table(index: LetterIndex, table: TableDef, start: int, end: int) -> Tab
         return row_text(text, span[0], span[1], stop)
 
     grouped = {i for g in anchors.groups for i in groups[g].rows}
-    pending: dict[int, RowOutcome] = {}
+    entries: dict[int, Entry] = {}
+    consumed = next((s[0] for s in anchors.rows if s is not None), end)
     for i, row in enumerate(rows):
         span = anchors.rows[i]
         if span is None:
@@ -98,10 +106,20 @@ def read_table(index: LetterIndex, table: TableDef, start: int, end: int) -> Tab
             continue
         reading.rows_found += 1
         printed = cells_of(span)
+        if not printed.pieces and table.shape is not TableShape.STRIP:
+            above = _printed_above(text, consumed, span, table, row, reading)
+            if above is None:
+                continue
+            printed = above
+        consumed = max(consumed, span[1], printed.end)
         outcome = align(printed, [table.kind_of(r) for r in row.refs], row_rules(table, row.refs))
         _note_spans(reading, row, printed, outcome, span)
-        if _settle(table, row, printed, outcome, reading):
-            pending[i] = outcome
+        entries[i] = Entry(row, printed, outcome)
+    agree_on_padding(table, list(entries.values()))
+    pending: dict[int, RowOutcome] = {}
+    for i, entry in entries.items():
+        if _settle(table, entry.row, entry.printed, entry.outcome, reading):
+            pending[i] = entry.outcome
     _resolve_by_columns(table, rows, pending, reading)
     for g, span in sorted(anchors.groups.items(), key=lambda item: item[1]):
         group = groups[g]
@@ -114,6 +132,37 @@ def read_table(index: LetterIndex, table: TableDef, start: int, end: int) -> Tab
                 reading.spans[ref] = (span[0], max(span[1], printed.end))
         read_group(table, group.label, members, outcome, reading)
     return reading
+
+
+def _printed_above(
+    text: str, consumed: int, label: Span, table: TableDef, row: PrintedRow, reading: TableReading
+) -> RowText | None:
+    """A row with no number after its label: `pdftotext -layout` may print them on a line above
+    it, beside a wrapped group label ("开  0  0  6  0  7  0  13" above "5.属于三类内部事务信息").
+    Numbers there that no row took are this row's when they are the only such stretch; several
+    leave the row to the clerk (None)."""
+    found = stretches(text, consumed, before_numbering(text, label[0], row.label))
+    if not found:
+        return RowText((), False)
+    if len(found) > 1:
+        reading.asks.append(
+            (
+                f"{row_name(table, row)}的数字不在标签之后，其上方有 {len(found)} 组未归属的数字，"
+                "无法确定哪一组属于本行。未猜测，请对照原文填写",
+                row.refs,
+            )
+        )
+        reading.flag(*row.refs)
+        return None
+    shown = " ".join(p.text for p in found[0])
+    reading.assumed.append(
+        (
+            f"{row_name(table, row)}的数字印在标签的上一行（“{shown}”），"
+            "且不属于其他行，按本行读取",
+            row.refs,
+        )
+    )
+    return RowText(found[0], False)
 
 
 def _note_spans(
@@ -188,6 +237,14 @@ def _settle(
                 reading.splits.append(
                     f"{name}数字连写“{_shown(printed)}”，拆为 {_show(choice.cells)}（{reason}）"
                 )
+        elif outcome.agreed:
+            reading.assumed.append(
+                (
+                    f"{name}读到“{_shown(printed)}”，首尾有空白栏，按同表同类各行的栏位对齐："
+                    f"{_show(choice.cells)}",
+                    row.refs,
+                )
+            )
         else:
             reading.assumed.append(
                 (
@@ -272,7 +329,10 @@ def _resolve_by_columns(
                 f"只有 {_show(chosen.cells)} 符合各栏合计，已采用"
             )
             continue
-        why = "都不符合各栏合计" if not passing else "无法由各栏合计确定"
+        if size > COMBINATION_LIMIT or not relevant:
+            why = "可能的组合过多，无法由各栏合计确定"
+        else:
+            why = "都不符合各栏合计" if not passing else "无法由各栏合计确定"
         reading.asks.append(
             (
                 f"{name}数字连写，有 {len(choices)} 种{word}符合本行合计（{_listed(choices)}），"
