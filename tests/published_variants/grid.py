@@ -18,6 +18,7 @@ from editor.domain.values import format_value
 
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 OTHER_GROUP = "（六）其他处理"
+WORD = "若干"  # what some reports print where a number belongs
 
 Value = int | float
 
@@ -32,6 +33,7 @@ class Style:
     other_as_one_row: bool = False  # （六）其他处理 as one row (2021 form only)
     title: int = 0  # index into document.TITLES
     period: bool = False  # the opening states the 统计期限
+    words: frozenset[str] = frozenset()  # cell keys printed as a word ("若干"), not a number
 
 
 @dataclass(frozen=True)
@@ -88,13 +90,17 @@ def build_grid(report: Report, table: TableDef, style: Style, expected: Expected
     ]
     rows = layout.row_count
     for c in cells:
-        if c.ref is not None:
+        if c.ref is not None and c.ref.key in style.words:
+            expected.unknowable.add(c.ref)
+        elif c.ref is not None:
             expected.values[c.ref] = shown(report.get(c.ref), style)
     if style.other_as_one_row and table.shape is TableShape.GRID:
         cells, rows = _other_as_one_row(report, table, cells, rows, style, expected)
     out: list[GridCell] = []
     for c in cells:
-        if c.ref is not None:
+        if c.ref is not None and c.ref.key in style.words:
+            out.append(_with_text(c, WORD))
+        elif c.ref is not None:
             out.append(_with_text(c, value_text(report.get(c.ref), style)))
         elif (
             style.stray_slash

@@ -73,7 +73,15 @@ def _value(cell: Cell) -> Value:
     return cell if isinstance(cell, int | float) else 0
 
 
-def align(row: RowText, kinds: Sequence[ValueKind], rules: Sequence[Rule]) -> RowOutcome:
+def align(
+    row: RowText,
+    kinds: Sequence[ValueKind],
+    rules: Sequence[Rule],
+    *,
+    unprinted_blanks: bool = False,
+) -> RowOutcome:
+    """`unprinted_blanks`: the table's spaced text leaves some empty cells unprinted (rows with
+    fewer numbers than cells), so a "/" at a row's edge may be a stray mark, not a cell."""
     width = len(kinds)
     pieces = row.pieces
     printed = [i for i, p in enumerate(pieces) if not p.empty]
@@ -82,7 +90,23 @@ def align(row: RowText, kinds: Sequence[ValueKind], rules: Sequence[Rule]) -> Ro
     first, last = printed[0], printed[-1]
     core = list(range(first, last + 1)) if row.fields else printed
     if len(core) == width:
-        return _direct(pieces, core, "direct")
+        direct = _direct(pieces, core, "direct")
+        edge = pieces[core[0]].glyph or pieces[core[-1]].glyph
+        if row.fields or not any(pieces[i].glyph for i in core):
+            return direct
+        if fits(direct.choices[0].cells, rules) and not (unprinted_blanks and edge):
+            return direct
+        # Spaced text: a "/" may be a stray mark, and the numbers may have run together (narrow
+        # columns); the row's sums decide, else the clerk does.
+        where = [i for i, p in enumerate(pieces) if p.kind is PieceKind.NUMBER]
+        numbers = [pieces[i] for i in where]
+        others = [
+            Choice(c.cells, tuple(where[k] if k is not None else None for k in c.pieces), c.how)
+            for c in [*_placements(numbers, kinds), *_splits(numbers, kinds, rules)]
+        ]
+        outcome = _keep([*direct.choices, *others], rules)
+        outcome.considered = len(others) + 1
+        return outcome
     if len(core) > width:
         fitted = _drop_strays(pieces, core, width)
         if fitted is None:

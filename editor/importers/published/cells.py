@@ -166,10 +166,9 @@ def row_text(text: str, label_start: int, label_end: int, stop: int) -> RowText:
         if lead.kind is PieceKind.NUMBER or lead.glyph:  # "（七）总计 /⇥21⇥…"
             return RowText((lead, *fields), True, lead=True)
         return RowText(fields, True)
-    # The line on which the next row's label begins is that row's (a blank row of a web copy
-    # whose trailing TABs were trimmed must not take the next row's "5." as its number).
-    next_line = text.rfind("\n", label_end, stop)
-    return numbers_after(text, label_start, stop if next_line < 0 else next_line)
+    # Spaced text: the numbers printed on the label's lines (in the middle of a label wrapped
+    # over lines, in pdftotext's layout). Numbers on lines between two labels: see orphans.py.
+    return numbers_after(text, label_start, line_end)
 
 
 def numbers_after(text: str, start: int, stop: int) -> RowText:

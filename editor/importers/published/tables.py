@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from editor.domain.checks import Finding
@@ -25,10 +25,10 @@ from editor.importers.published.cells import (
     before_numbering,
     numbers_after,
     row_text,
-    stretches,
 )
 from editor.importers.published.groups import read_group
 from editor.importers.published.locate import LetterIndex
+from editor.importers.published.orphans import Found, place_orphans
 from editor.importers.published.padding import Entry, agree_on_padding
 from editor.importers.published.rows import (
     PrintedRow,
@@ -86,17 +86,19 @@ def read_table(index: LetterIndex, table: TableDef, start: int, end: int) -> Tab
     starts = sorted(labels)
     text = index.text
 
-    def cells_of(span: Span) -> RowText:
+    def stop_of(span: Span) -> int:
         after = bisect.bisect_right(starts, span[0])
-        stop = starts[after] if after < len(starts) else end
+        return starts[after] if after < len(starts) else end
+
+    def cells_of(span: Span) -> RowText:
+        stop = stop_of(span)
         stop = before_numbering(text, stop, labels.get(stop, ""))
         if table.shape is TableShape.STRIP:
             return numbers_after(text, span[1], stop)
         return row_text(text, span[0], span[1], stop)
 
     grouped = {i for g in anchors.groups for i in groups[g].rows}
-    entries: dict[int, Entry] = {}
-    consumed = next((s[0] for s in anchors.rows if s is not None), end)
+    found: dict[int, tuple[Span, RowText]] = {}
     for i, row in enumerate(rows):
         span = anchors.rows[i]
         if span is None:
@@ -105,14 +107,18 @@ def read_table(index: LetterIndex, table: TableDef, start: int, end: int) -> Tab
                 reading.flag(*row.refs)
             continue
         reading.rows_found += 1
-        printed = cells_of(span)
-        if not printed.pieces and table.shape is not TableShape.STRIP:
-            above = _printed_above(text, consumed, span, table, row, reading)
-            if above is None:
-                continue
-            printed = above
-        consumed = max(consumed, span[1], printed.end)
-        outcome = align(printed, [table.kind_of(r) for r in row.refs], row_rules(table, row.refs))
+        found[i] = (span, cells_of(span))
+    if table.shape is not TableShape.STRIP:
+        _give_orphans(text, table, rows, found, stop_of, end, reading)
+    # Spaced text with rows shorter than the form's: empty cells leave no trace in this table.
+    unprinted = any(
+        not p.fields and 0 < len(p.pieces) < len(rows[i].refs) for i, (_s, p) in found.items()
+    )
+    entries: dict[int, Entry] = {}
+    for i, (span, printed) in found.items():
+        row = rows[i]
+        kinds = [table.kind_of(r) for r in row.refs]
+        outcome = align(printed, kinds, row_rules(table, row.refs), unprinted_blanks=unprinted)
         _note_spans(reading, row, printed, outcome, span)
         entries[i] = Entry(row, printed, outcome)
     agree_on_padding(table, list(entries.values()))
@@ -134,35 +140,44 @@ def read_table(index: LetterIndex, table: TableDef, start: int, end: int) -> Tab
     return reading
 
 
-def _printed_above(
-    text: str, consumed: int, label: Span, table: TableDef, row: PrintedRow, reading: TableReading
-) -> RowText | None:
-    """A row with no number after its label: `pdftotext -layout` may print them on a line above
-    it, beside a wrapped group label ("开  0  0  6  0  7  0  13" above "5.属于三类内部事务信息").
-    Numbers there that no row took are this row's when they are the only such stretch; several
-    leave the row to the clerk (None)."""
-    found = stretches(text, consumed, before_numbering(text, label[0], row.label))
-    if not found:
-        return RowText((), False)
-    if len(found) > 1:
-        reading.asks.append(
+def _give_orphans(
+    text: str,
+    table: TableDef,
+    rows: list[PrintedRow],
+    found: dict[int, tuple[Span, RowText]],
+    stop_of: Callable[[Span], int],
+    end: int,
+    reading: TableReading,
+) -> None:
+    """Rows that printed no numbers on their label's lines take a stretch printed between two
+    labels when it can only be theirs (orphans.py); rows it could belong to otherwise wait."""
+    order = sorted(found)
+    laid = {}
+    for k, i in enumerate(order):
+        span, printed = found[i]
+        following = rows[order[k + 1]].label if k + 1 < len(order) else ""
+        laid[i] = Found(span, stop_of(span), following, printed)
+    placed = place_orphans(text, laid, end)
+    for i, stretch in placed.given.items():
+        shown = " ".join(p.text for p in stretch)
+        reading.assumed.append(
             (
-                f"{row_name(table, row)}的数字不在标签之后，其上方有 {len(found)} 组未归属的数字，"
-                "无法确定哪一组属于本行。未猜测，请对照原文填写",
-                row.refs,
+                f"{row_name(table, rows[i])}的数字不在标签所在行，印在相邻行（“{shown}”），"
+                "且只能属于本行，按本行读取",
+                rows[i].refs,
             )
         )
-        reading.flag(*row.refs)
-        return None
-    shown = " ".join(p.text for p in found[0])
-    reading.assumed.append(
-        (
-            f"{row_name(table, row)}的数字印在标签的上一行（“{shown}”），"
-            "且不属于其他行，按本行读取",
-            row.refs,
+        found[i] = (found[i][0], RowText(stretch, False))
+    for i, count in placed.undecided.items():
+        reading.asks.append(
+            (
+                f"{row_name(table, rows[i])}的数字不在标签所在行；相邻行有 {count} 组数字，"
+                "也可能属于相邻的其他行，无法确定。未猜测，请对照原文填写",
+                rows[i].refs,
+            )
         )
-    )
-    return RowText(found[0], False)
+        reading.flag(*rows[i].refs)
+        del found[i]
 
 
 def _note_spans(
