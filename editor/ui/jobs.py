@@ -282,3 +282,7 @@ class ReportJobs:
         # `origin`: the file it came from; a save is proposed beside it, not in the home folder.
         self.window.open_unsaved(result.report, None, origin=origin)
         self._notes(result)
+        if result.origin is not None:  # a published report: 核对原文 beside the grid
+            from editor.ui.source_review import show_source_review
+
+            show_source_review(self.window, result)

@@ -11,6 +11,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus import Paragraph as PdfParagraph
 
@@ -53,9 +54,16 @@ def _table(grid: Grid, styles: dict[str, ParagraphStyle], *, ruled: bool, narrow
     rest = (WIDTH - sum(labels)) / (grid.columns - len(labels))
     widths = labels + [rest] * (grid.columns - len(labels))
     data: list[list[Any]] = [[""] * grid.columns for _ in range(grid.rows)]
+    # Numbers never overflow their cells (as a careful office's table): a smaller size if needed.
+    font = styles["cell"].fontName
+    widest = max(
+        (stringWidth(c.text, font, 8) for c in grid.cells if c.role is CellRole.VALUE),
+        default=0.0,
+    )
+    size = min(8.0, 8.0 * (rest - 6) / widest) if widest else 8.0
     commands: list[tuple[Any, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), styles["cell"].fontName),
-        ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
     ]

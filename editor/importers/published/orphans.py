@@ -20,6 +20,8 @@ TAIL_LINES = 2
 
 @dataclass
 class Found:
+    """A row (or a group printed as one row) found by its label."""
+
     label: tuple[int, int]  # text span of the row's label
     stop: int  # where the next row's label begins
     next_label: str  # the next row's printed label ("" for the last)
@@ -33,7 +35,7 @@ class Placed:
 
 
 def place_orphans(text: str, rows: dict[int, Found], end: int) -> Placed:
-    order = sorted(rows)
+    order = sorted(rows, key=lambda i: rows[i].label[0])
     placed = Placed({}, {})
     spaced = [i for i in order if not rows[i].printed.fields]
     if not spaced:

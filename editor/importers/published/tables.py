@@ -108,12 +108,20 @@ def read_table(index: LetterIndex, table: TableDef, start: int, end: int) -> Tab
             continue
         reading.rows_found += 1
         found[i] = (span, cells_of(span))
+    # Groups printed as one row, keyed after the rows: len(rows) + group index.
+    lines = {i: (rows[i].label, row_name(table, rows[i]), rows[i].refs) for i in found}
+    for g, span in anchors.groups.items():
+        cells = tuple(ref for i in groups[g].rows for ref in rows[i].refs)
+        lines[len(rows) + g] = (groups[g].label, f"{table.number}“{groups[g].label}”", cells)
+        found[len(rows) + g] = (span, cells_of(span))
     if table.shape is not TableShape.STRIP:
-        _give_orphans(text, table, rows, found, stop_of, end, reading)
+        _give_orphans(text, lines, found, stop_of, end, reading)
+    group_rows = {k - len(rows): found.pop(k) for k in list(found) if k >= len(rows)}
     # Spaced text with rows shorter than the form's: empty cells leave no trace in this table.
+    width = len(rows[0].refs) if rows else 0
     unprinted = any(
         not p.fields and 0 < len(p.pieces) < len(rows[i].refs) for i, (_s, p) in found.items()
-    )
+    ) or any(not p.fields and 0 < len(p.pieces) < width for _s, p in group_rows.values())
     entries: dict[int, Entry] = {}
     for i, (span, printed) in found.items():
         row = rows[i]
@@ -127,12 +135,12 @@ def read_table(index: LetterIndex, table: TableDef, start: int, end: int) -> Tab
         if _settle(table, entry.row, entry.printed, entry.outcome, reading):
             pending[i] = entry.outcome
     _resolve_by_columns(table, rows, pending, reading)
-    for g, span in sorted(anchors.groups.items(), key=lambda item: item[1]):
+    for g, (span, printed) in sorted(group_rows.items(), key=lambda item: item[1][0]):
         group = groups[g]
         members = [rows[i] for i in group.rows]
-        printed = cells_of(span)
         refs = members[0].refs
-        outcome = align(printed, [table.kind_of(r) for r in refs], row_rules(table, refs))
+        kinds = [table.kind_of(r) for r in refs]
+        outcome = align(printed, kinds, row_rules(table, refs), unprinted_blanks=unprinted)
         for member in members:
             for ref in member.refs:
                 reading.spans[ref] = (span[0], max(span[1], printed.end))
@@ -142,41 +150,42 @@ def read_table(index: LetterIndex, table: TableDef, start: int, end: int) -> Tab
 
 def _give_orphans(
     text: str,
-    table: TableDef,
-    rows: list[PrintedRow],
+    lines: dict[int, tuple[str, str, tuple[CellRef, ...]]],
     found: dict[int, tuple[Span, RowText]],
     stop_of: Callable[[Span], int],
     end: int,
     reading: TableReading,
 ) -> None:
     """Rows that printed no numbers on their label's lines take a stretch printed between two
-    labels when it can only be theirs (orphans.py); rows it could belong to otherwise wait."""
-    order = sorted(found)
+    labels when it can only be theirs (orphans.py); rows it could belong to otherwise wait.
+    `lines`: each found row's (label, name, cells)."""
+    order = sorted(found, key=lambda i: found[i][0][0])
     laid = {}
     for k, i in enumerate(order):
         span, printed = found[i]
-        following = rows[order[k + 1]].label if k + 1 < len(order) else ""
+        following = lines[order[k + 1]][0] if k + 1 < len(order) else ""
         laid[i] = Found(span, stop_of(span), following, printed)
     placed = place_orphans(text, laid, end)
     for i, stretch in placed.given.items():
+        _label, name, refs = lines[i]
         shown = " ".join(p.text for p in stretch)
         reading.assumed.append(
             (
-                f"{row_name(table, rows[i])}的数字不在标签所在行，印在相邻行（“{shown}”），"
-                "且只能属于本行，按本行读取",
-                rows[i].refs,
+                f"{name}的数字不在标签所在行，印在相邻行（“{shown}”），且只能属于本行，按本行读取",
+                refs,
             )
         )
         found[i] = (found[i][0], RowText(stretch, False))
     for i, count in placed.undecided.items():
+        _label, name, refs = lines[i]
         reading.asks.append(
             (
-                f"{row_name(table, rows[i])}的数字不在标签所在行；相邻行有 {count} 组数字，"
+                f"{name}的数字不在标签所在行；相邻行有 {count} 组数字，"
                 "也可能属于相邻的其他行，无法确定。未猜测，请对照原文填写",
-                rows[i].refs,
+                refs,
             )
         )
-        reading.flag(*rows[i].refs)
+        reading.flag(*refs)
         del found[i]
 
 
