@@ -11,8 +11,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPainter,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -25,11 +34,13 @@ from PySide6.QtWidgets import (
 
 from editor.importers.published.origin import PagePlace, SourceOrigin
 
-# Pages are drawn at this many pixels a point: sharp enough for small table digits.
-PAGE_SCALE = 1.6
+# Pages are rendered at this many pixels a point, then shown at the width of the view.
+RENDER_SCALE = 2.0
 CURRENT = QColor(230, 81, 0)  # the cell being checked
 OTHERS = QColor(255, 193, 7)  # the other cells to confirm
 MARGIN = 3.0  # points around a box
+# Least pixels a point a page is shown at: 8 pt table digits stay about 9 px high.
+MIN_SCALE = 1.1
 
 
 class PdfPages:
@@ -45,7 +56,7 @@ class PdfPages:
     def image(self, number: int) -> QImage:
         if number not in self._pages:
             page = self._document[number]
-            bitmap = page.render(scale=PAGE_SCALE)
+            bitmap = page.render(scale=RENDER_SCALE)
             image = QImage(
                 bitmap.buffer,
                 bitmap.width,
@@ -62,13 +73,14 @@ class PdfPages:
         self._document.close()
 
 
-def _rect(box: tuple[float, float, float, float]) -> QRectF:
+def _rect(box: tuple[float, float, float, float], scale: float) -> QRectF:
+    """A box in points as pixels of a page drawn at `scale` pixels a point."""
     x0, top, x1, bottom = box
     return QRectF(
-        (x0 - MARGIN) * PAGE_SCALE,
-        (top - MARGIN) * PAGE_SCALE,
-        (x1 - x0 + 2 * MARGIN) * PAGE_SCALE,
-        (bottom - top + 2 * MARGIN) * PAGE_SCALE,
+        (x0 - MARGIN) * scale,
+        (top - MARGIN) * scale,
+        (x1 - x0 + 2 * MARGIN) * scale,
+        (bottom - top + 2 * MARGIN) * scale,
     )
 
 
@@ -99,12 +111,18 @@ class SourceView(QStackedWidget):
         self.text_view = QPlainTextEdit(origin.text)
         self.text_view.setReadOnly(True)
         self.text_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # A web copy's cells are TAB-separated: wide stops keep its columns apart.
+        self.text_view.setTabStopDistance(7 * self.text_view.fontMetrics().horizontalAdvance("0"))
         self.addWidget(pdf)
         self.addWidget(self.text_view)
         self.setCurrentIndex(0 if self.pages is not None else 1)
         self.shown_page: int | None = None
+        self.scale = RENDER_SCALE  # pixels a point of the page as shown
+        self.left = 0.0  # points cut off the page's left (its margin)
+        self._last: tuple[str | None, list[str]] = (None, [])
 
     def show_cells(self, current: str | None, others: list[str]) -> None:
+        self._last = (current, others)
         if self.pages is not None:
             self._show_on_page(current, others)
         else:
@@ -114,16 +132,33 @@ class SourceView(QStackedWidget):
         assert self.pages is not None
         place = self.origin.place_of(current) if current else None
         number = place.page if place else (self.shown_page or 0)
-        pixmap = QPixmap.fromImage(self.pages.image(number))
+        image = self.pages.image(number)
+        # The printed part of the page (its margins cut off) at the width of the view, but never
+        # so small that a table's digits cannot be read: then the view scrolls sideways.
+        left, right = self._printed_width(number, image.width() / RENDER_SCALE)
+        bar = self.page_scroll.verticalScrollBar()
+        room = self.page_scroll.viewport().width() - (
+            0 if bar.isVisible() else bar.sizeHint().width()
+        )
+        self.scale = max(MIN_SCALE, (room - 4) / (right - left))
+        self.left = left
+        crop = image.copy(
+            int(left * RENDER_SCALE), 0, int((right - left) * RENDER_SCALE), image.height()
+        )
+        pixmap = QPixmap.fromImage(
+            crop.scaledToWidth(
+                int((right - left) * self.scale), Qt.TransformationMode.SmoothTransformation
+            )
+        )
         painter = QPainter(pixmap)
         for key in others:
             other = self.origin.place_of(key)
             if other is not None and other.page == number and key != current:
-                painter.fillRect(_rect(other.box), _alpha(OTHERS, 90))
+                painter.fillRect(self._rect(other.box), _alpha(OTHERS, 90))
         if place is not None:
-            painter.fillRect(_rect(place.box), _alpha(CURRENT, 70))
+            painter.fillRect(self._rect(place.box), _alpha(CURRENT, 70))
             painter.setPen(QPen(CURRENT, 2.5))
-            painter.drawRect(_rect(place.box))
+            painter.drawRect(self._rect(place.box))
         painter.end()
         self.image.setPixmap(pixmap)
         self.shown_page = number
@@ -133,10 +168,34 @@ class SourceView(QStackedWidget):
             f"{self.origin.path.name}　第 {number + 1} 页，共 {total} 页{where}"
         )
         if place is not None:
-            self._scroll_to(place)
+            # After the layout has settled (a dock just shown has no size yet).
+            QTimer.singleShot(0, lambda: self._scroll_to(place))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.pages is not None and self.shown_page is not None:
+            # Once the scroll area inside has its new size too.
+            QTimer.singleShot(0, self._redraw)
+
+    def _redraw(self) -> None:
+        if self.pages is not None:
+            self._show_on_page(*self._last)
+
+    def _rect(self, box: tuple[float, float, float, float]) -> QRectF:
+        """A box in page points as pixels of the page as shown."""
+        return _rect(box, self.scale).translated(-self.left * self.scale, 0)
+
+    def _printed_width(self, page: int, page_width: float) -> tuple[float, float]:
+        """Points from the left where the page's text begins and ends (its margins cut off)."""
+        boxes = [p.box for p in self.origin.lines if p is not None and p.page == page]
+        if not boxes:
+            return 0.0, page_width
+        left = max(0.0, min(b[0] for b in boxes) - 3 * MARGIN)
+        right = min(page_width, max(b[2] for b in boxes) + 3 * MARGIN)
+        return (left, right) if right - left > 50 else (0.0, page_width)
 
     def _scroll_to(self, place: PagePlace) -> None:
-        rect = _rect(place.box)
+        rect = self._rect(place.box)
         # The label centres the page horizontally: add that offset to the box.
         left = max(0, (self.image.width() - self.image.pixmap().width()) // 2)
         self.page_scroll.ensureVisible(

@@ -53,7 +53,10 @@ def test_import_published_issue_row_with_empty_fields(tmp_path: Path) -> None:
     path = tmp_path / "copy.txt"
     path.write_text(text, encoding="utf-8")
     result = import_published(path)
-    got = [result.report.get(CellRef("requests", "received", c.key)) for c in FORM_2021.table("requests").columns]
+    got = [
+        result.report.get(CellRef("requests", "received", c.key))
+        for c in FORM_2021.table("requests").columns
+    ]
     assert got == [821, 35, None, None, 2, 1, 859]
     assert "requests.received.natural" not in result.report.flagged_cells
     blank = CellRef("requests", "received", "research")

@@ -92,7 +92,9 @@ def render(
         wrapped = medium == "html-wrapped"
         render_html(document, path, wrap_labels=wrapped, nbsp=wrapped)
     elif medium.startswith("tabs"):
-        render_tabs(document, path, span_fields=medium == "tabs-spans", trim=medium == "tabs-trimmed")
+        render_tabs(
+            document, path, span_fields=medium == "tabs-spans", trim=medium == "tabs-trimmed"
+        )
     else:
         render_crawl(document, path)
     return path, document.expected

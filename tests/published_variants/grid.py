@@ -109,9 +109,7 @@ def build_grid(report: Report, table: TableDef, style: Style, expected: Expected
             and c.column + c.column_span == layout.label_column_count
         ):
             # The label keeps all but the last label column; that one prints a "/".
-            out.append(
-                GridCell(c.row, c.column, c.row_span, c.column_span - 1, c.text, c.role)
-            )
+            out.append(GridCell(c.row, c.column, c.row_span, c.column_span - 1, c.text, c.role))
             out.append(
                 GridCell(c.row, c.column + c.column_span - 1, c.row_span, 1, "/", CellRole.EMPTY)
             )
@@ -155,11 +153,17 @@ def _other_as_one_row(
             )
         elif c.row > first:
             kept.append(
-                GridCell(c.row - span + 1, c.column, c.row_span, c.column_span, c.text, c.role, c.ref)
+                GridCell(
+                    c.row - span + 1, c.column, c.row_span, c.column_span, c.text, c.role, c.ref
+                )
             )
         else:
             kept.append(c)
-    kept.append(GridCell(first, group.column, 1, table.label_columns - group.column, OTHER_GROUP, CellRole.LABEL))
+    kept.append(
+        GridCell(
+            first, group.column, 1, table.label_columns - group.column, OTHER_GROUP, CellRole.LABEL
+        )
+    )
     for column, refs in sorted(refs_by_column.items()):
         total = sum(report.get(r) or 0 for r in refs)
         # A pseudo-cell: its text is the column total; no ref (nothing of the form is this cell).

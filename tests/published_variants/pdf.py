@@ -78,9 +78,7 @@ def _table(grid: Grid, styles: dict[str, ParagraphStyle], *, ruled: bool, narrow
             commands.append(("SPAN", (cell.column, cell.row), end))
     if ruled:
         commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
-    return Table(
-        data, colWidths=widths, repeatRows=grid.header_rows, style=TableStyle(commands)
-    )
+    return Table(data, colWidths=widths, repeatRows=grid.header_rows, style=TableStyle(commands))
 
 
 def _page_number(canvas: Any, doc: Any) -> None:
@@ -125,7 +123,9 @@ def render_pdf(
     story: list[Flowable] = []
     for block in document.blocks:
         if isinstance(block, Heading):
-            story.append(PdfParagraph(block.text, styles["title" if block.level == 0 else "heading"]))
+            story.append(
+                PdfParagraph(block.text, styles["title" if block.level == 0 else "heading"])
+            )
         elif isinstance(block, Paragraph):
             story.append(PdfParagraph(block.text, styles["body"]))
         elif isinstance(block, TableBlock):
@@ -140,7 +140,11 @@ def render_pdf(
             story += [Spacer(1, 18)]
             story += [PdfParagraph(t, styles["right"]) for t in (block.signer, block.date) if t]
     pdf = SimpleDocTemplate(
-        str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+        str(path),
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
         bottomMargin=MARGIN,
     )
     pdf.build(story, onFirstPage=_page_number, onLaterPages=_page_number)

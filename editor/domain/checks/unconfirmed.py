@@ -20,7 +20,7 @@ RULE = "value.unconfirmed"
 # Rules about a cell's own value, not about its relation to others: they stand as they are.
 _OWN_VALUE = frozenset({"value.invalid", "label.variant"})
 # Unread cells named in one message at most.
-NAMED = 4
+NAMED = 2
 
 
 def unread_cells(report: Report) -> frozenset[CellRef]:
@@ -66,8 +66,8 @@ def _names(form: FormDef, refs: list[CellRef]) -> str:
 def _held(form: FormDef, finding: Finding, touched: list[CellRef]) -> Finding:
     about = form.cell_name(finding.cells[0]) + "：" if finding.cells else ""
     message = (
-        f"{about}“{RULES[finding.rule].title}”暂不核对——涉及导入时未能读取的"
-        f"{_names(form, touched)}，待确认（对照原文确认或填写后再核对）"
+        f"{about}待确认，暂不核对“{RULES[finding.rule].title}”：涉及导入时未能读取的"
+        f"{_names(form, touched)}"
     )
     return Finding(RULE, message, finding.cells, span=finding.span)
 
@@ -78,8 +78,8 @@ def _listed(form: FormDef, unread: frozenset[CellRef]) -> list[Finding]:
         refs = [c for c in table.cells if c in unread]
         if refs:
             message = (
-                f"{table.number}有 {len(refs)} 个单元格导入时未能读取，待确认："
-                f"{_names(form, refs)}（请对照原文确认或填写）"
+                f"{table.number}有 {len(refs)} 个单元格导入时未能读取，待确认（请对照原文"
+                f"确认或填写）：{_names(form, refs)}"
             )
             out.append(Finding(RULE, message, tuple(refs)))
     return out

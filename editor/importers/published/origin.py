@@ -53,7 +53,8 @@ class SourceOrigin:
         line = self.lines[first] if first < len(self.lines) else None
         if line is None:
             return None
-        if line.cells and first == last and end > start:
+        # One field of a table row (a span with no TAB in it, maybe an empty field): its box.
+        if line.cells and first == last and "\t" not in self.text[start:end]:
             line_start = self.text.rfind("\n", 0, start) + 1
             field_index = self.text.count("\t", line_start, start)
             if field_index < len(line.cells) and line.cells[field_index] is not None:

@@ -141,9 +141,8 @@ def read_table(index: LetterIndex, table: TableDef, start: int, end: int) -> Tab
         refs = members[0].refs
         kinds = [table.kind_of(r) for r in refs]
         outcome = align(printed, kinds, row_rules(table, refs), unprinted_blanks=unprinted)
-        for member in members:
-            for ref in member.refs:
-                reading.spans[ref] = (span[0], max(span[1], printed.end))
+        for member in members:  # each item's cell: where its column's total is printed
+            _note_spans(reading, member, printed, outcome, span)
         read_group(table, group.label, members, outcome, reading)
     return reading
 
@@ -197,7 +196,10 @@ def _note_spans(
     choice = outcome.choices[0] if outcome.certain and outcome.choices else None
     for j, ref in enumerate(row.refs):
         piece = choice.pieces[j] if choice is not None else None
-        if piece is not None and printed.pieces[piece].end > printed.pieces[piece].start:
+        if piece is not None and (
+            printed.fields or printed.pieces[piece].end > printed.pieces[piece].start
+        ):
+            # (an empty TAB field has no width: its place is where it starts)
             reading.spans[ref] = (printed.pieces[piece].start, printed.pieces[piece].end)
         else:
             reading.spans[ref] = whole
