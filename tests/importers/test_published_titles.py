@@ -66,7 +66,10 @@ def test_find_title_wordings(text: str, organ: str, year: int) -> None:
 
 
 def test_find_title_not_the_format_named_in_the_opening() -> None:
-    text = "本报告根据《国务院办公厅关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》编制。"
+    text = (
+        "本报告根据《国务院办公厅关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》"
+        "编制。"
+    )
     assert find_title(text).end == 0
 
 

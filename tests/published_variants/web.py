@@ -52,7 +52,7 @@ def render_tabs(document: Document, path: Path, *, span_fields: bool, trim: bool
         if isinstance(block, Heading | Paragraph):
             lines += [block.text, ""]
         elif isinstance(block, TableBlock):
-            lines += _tab_rows(block.grid, span_fields=span_fields, trim=trim) + [""]
+            lines += [*_tab_rows(block.grid, span_fields=span_fields, trim=trim), ""]
         elif isinstance(block, Closing):
             lines += [block.signer, block.date]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
