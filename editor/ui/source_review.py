@@ -266,26 +266,40 @@ def _close_dock(dock: QDockWidget) -> None:
     dock.close()
 
 
-def _tabs_with_tables(window: MainWindow) -> list[QWidget]:
-    return [t for t in getattr(window, "section_tabs", []) if getattr(t, "table_view", None)]
+def _table_tabs(window: MainWindow) -> list[QWidget]:
+    """The window's section tabs that hold a table (built or not yet)."""
+    return [t for t in getattr(window, "section_tabs", []) if getattr(t, "section", None)]
 
 
 def _select_in_grid(window: MainWindow, ref: CellRef) -> None:
-    for tab in _tabs_with_tables(window):
-        view = tab.table_view  # type: ignore[attr-defined]
-        if ref in view.model().table.cell_set:
+    for tab in _table_tabs(window):
+        if tab.section.table != ref.table:  # type: ignore[attr-defined]
+            continue
+        view = tab.table_view  # type: ignore[attr-defined]  # (builds the tab if need be)
+        if view is not None:
             window.tabs.setCurrentWidget(tab)
             view.select_refs([ref])
-            return
+        return
 
 
 def _follow_grid(window: MainWindow, panel: SourceReviewPanel) -> None:
-    for tab in _tabs_with_tables(window):
-        view = tab.table_view  # type: ignore[attr-defined]
+    """The grid's current cell, in every table, shown in the source; tabs are built when first
+    shown, so a grid built later is followed from then on."""
 
-        def changed(current: QModelIndex, _previous: QModelIndex, view: object = view) -> None:
+    def follow(view: QWidget | None) -> None:
+        if view is None:
+            return
+
+        def changed(current: QModelIndex, _previous: QModelIndex) -> None:
             ref = view.model().ref_at(current.row(), current.column())  # type: ignore[attr-defined]
             if ref is not None:
                 panel.show_grid_cell(ref)
 
-        view.selectionModel().currentChanged.connect(changed)
+        view.selectionModel().currentChanged.connect(changed)  # type: ignore[attr-defined]
+
+    for tab in _table_tabs(window):
+        built = getattr(tab, "built_grid", None)
+        if built is not None:
+            follow(built)
+        elif hasattr(tab, "grid_built"):
+            tab.grid_built.connect(follow)

@@ -56,6 +56,7 @@ class RowOutcome:
     exhausted: bool = False  # too many ways to try them all
     skipped: tuple[Piece, ...] = ()  # blank marks left out to make the row fit
     agreed: bool = False  # chosen among several by the other rows' layout (padding.py)
+    shifts: tuple[Choice, ...] = ()  # every offset of a TAB row over its fields, sums or not
 
 
 def fits(cells: Sequence[Cell], rules: Sequence[Rule]) -> bool:
@@ -115,10 +116,12 @@ def align(
         outcome.skipped = tuple(pieces[i] for i in core if i not in fitted)
         return outcome
     if row.fields:
-        shifts = _shifts(pieces, first, last, width)
+        shifts = _shifts(pieces, 0 if not row.padded else first, last, width)
         if len(shifts) == 1:  # no empty field before the first printed one: no choice
             return RowOutcome(shifts, certain=True, considered=1)
-        return _keep(shifts, rules)
+        outcome = _keep(shifts, rules)
+        outcome.shifts = tuple(shifts)  # the other rows' layout may pick one (padding.py)
+        return outcome
     return _keep([*_placements(pieces, kinds), *_splits(pieces, kinds, rules)], rules)
 
 

@@ -66,6 +66,9 @@ class RowText:
     pieces: tuple[Piece, ...]
     fields: bool  # True: one piece a cell (TAB-separated); False: only what was printed
     lead: bool = False  # the first piece was in the label's own field ("（七）总计 /⇥21⇥…")
+    # Empty fields may stand before the first cell (a label merged over columns copies as one
+    # field and empty ones); not so for a line of cells with no label (表四's numbers).
+    padded: bool = True
 
     @property
     def start(self) -> int:
@@ -180,5 +183,5 @@ def numbers_after(text: str, start: int, stop: int) -> RowText:
     line_start, line_end = _line_bounds(text, tokens[0].start, stop)
     if "\t" in text[line_start:line_end]:
         begin = max(line_start, start)
-        return RowText(tab_fields(text, begin, line_end), True)
+        return RowText(tab_fields(text, begin, line_end), True, padded=begin > line_start)
     return RowText(tokens, False)

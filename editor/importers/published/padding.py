@@ -5,7 +5,8 @@ merged across columns copies as one field and one or more empty ones). A row who
 are empty then reads two ways ("规章⇥⇥6⇥8": 0 padding and an empty first cell, or 1 padding).
 Rows whose labels span the same columns copy the same way; the rows of the table whose cells
 fill their fields exactly show how many empty fields that is. A row is read that way only when
-every such row agrees and that reading also fits the row's sums.
+every such row agrees; when no row of the table shows an empty field before its cells, the
+fields are the cells (a TAB is a cell boundary). Otherwise the row's sums decide, or the clerk.
 """
 
 from __future__ import annotations
@@ -54,12 +55,16 @@ def agree_on_padding(table: TableDef, entries: list[Entry]) -> None:
             seen.setdefault(label_width(table, entry.row), set()).add(pad)
     for entry in entries:
         outcome = entry.outcome
-        if outcome.certain or len(outcome.choices) < 2 or not entry.printed.fields:
+        if outcome.certain or not outcome.shifts:
             continue
         pads = seen.get(label_width(table, entry.row), set())
+        if not pads and all(seen_pads <= {0} for seen_pads in seen.values()):
+            pads = {0}  # no row shows any empty field before its cells: a TAB is a boundary
         if len(pads) != 1:
             continue
         pad = next(iter(pads))
-        chosen = [c for c in outcome.choices if c.how == "shift" and c.pieces[0] == pad]
+        chosen = [c for c in outcome.shifts if c.pieces[0] == pad]
         if len(chosen) == 1:
-            entry.outcome = RowOutcome(chosen, considered=outcome.considered, agreed=True)
+            # Where the cells begin is known: the fields are read as printed, sums or not (a
+            # source's own error stays in it).
+            entry.outcome = RowOutcome(chosen, certain=True, considered=1, agreed=True)

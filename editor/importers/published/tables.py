@@ -241,6 +241,14 @@ def _settle(
             if cell is UNREAD and piece is not None:
                 text = printed.pieces[piece].text
                 reading.asks.append((f"{name}中的“{text}”不是数字，未导入", (ref,)))
+        if outcome.agreed:
+            reading.assumed.append(
+                (
+                    f"{name}读到“{_shown(printed)}”，首尾有空白栏，按同表各行的栏位对齐："
+                    f"{_show(choice.cells)}",
+                    row.refs,
+                )
+            )
         if outcome.skipped:
             marks = "”“".join(p.text for p in outcome.skipped)
             reading.assumed.append(
@@ -263,19 +271,15 @@ def _settle(
                 reading.splits.append(
                     f"{name}数字连写“{_shown(printed)}”，拆为 {_show(choice.cells)}（{reason}）"
                 )
-        elif outcome.agreed:
-            reading.assumed.append(
-                (
-                    f"{name}读到“{_shown(printed)}”，首尾有空白栏，按同表同类各行的栏位对齐："
-                    f"{_show(choice.cells)}",
-                    row.refs,
-                )
-            )
         else:
+            why = (
+                "首尾有空白栏，只有一种对齐"
+                if choice.how == "shift"
+                else f"少于 {width} 栏（空白的栏没有印出），只有一种排法"
+            )
             reading.assumed.append(
                 (
-                    f"{name}读到“{_shown(printed)}”，少于 {width} 栏（空白的栏没有印出），"
-                    f"只有一种排法符合本行合计：{_show(choice.cells)}，已采用",
+                    f"{name}读到“{_shown(printed)}”，{why}符合本行合计：{_show(choice.cells)}，已采用",
                     row.refs,
                 )
             )
