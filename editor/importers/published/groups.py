@@ -16,7 +16,7 @@ from editor.importers.published.alignment import RowOutcome, Unread
 from editor.importers.published.rows import PrintedRow
 
 if TYPE_CHECKING:
-    from editor.importers.published.tables import TableReading
+    from editor.importers.published.reading import TableReading
 
 
 def read_group(

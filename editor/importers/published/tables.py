@@ -11,14 +11,10 @@ guesses a number.
 from __future__ import annotations
 
 import bisect
-import itertools
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
-from editor.domain.checks import Finding
-from editor.domain.forms import BalanceRelation, CellRef, SumRelation, TableDef, TableShape
-from editor.domain.values import format_value
-from editor.importers.published.alignment import UNREAD, Cell, Choice, RowOutcome, Unread, align
+from editor.domain.forms import CellRef, TableDef, TableShape
+from editor.importers.published.alignment import UNREAD, RowOutcome, align
 from editor.importers.published.anchors import Span, anchor_rows
 from editor.importers.published.cells import (
     RowText,
@@ -26,10 +22,12 @@ from editor.importers.published.cells import (
     numbers_after,
     row_text,
 )
+from editor.importers.published.columns import column_rules, resolve_by_columns
 from editor.importers.published.groups import read_group
 from editor.importers.published.locate import LetterIndex
 from editor.importers.published.orphans import Found, place_orphans
 from editor.importers.published.padding import Entry, agree_on_padding
+from editor.importers.published.reading import TableReading, listed, show_cells
 from editor.importers.published.rows import (
     PrintedRow,
     printed_rows,
@@ -38,40 +36,7 @@ from editor.importers.published.rows import (
     row_rules,
 )
 
-Value = int | float
-# Most combinations of ambiguous rows tried against the column totals.
-COMBINATION_LIMIT = 20_000
-# Candidates shown in a message.
-SHOWN = 6
-
-
-@dataclass
-class TableReading:
-    """What was read from one table, for the import report."""
-
-    values: dict[CellRef, Value] = field(default_factory=dict)
-    flagged: list[CellRef] = field(default_factory=list)
-    blanks: list[CellRef] = field(default_factory=list)  # printed empty, "/" or "—"
-    splits: list[str] = field(default_factory=list)  # assumption notes: how runs were split
-    assumed: list[tuple[str, tuple[CellRef, ...]]] = field(default_factory=list)
-    asks: list[tuple[str, tuple[CellRef, ...]]] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)  # row labels not found
-    findings: list[Finding] = field(default_factory=list)
-    rows_found: int = 0
-    digit_rows: int = 0  # rows run together with exactly one digit a cell
-    spans: dict[CellRef, Span] = field(default_factory=dict)  # where each cell is printed
-
-    def take(self, refs: tuple[CellRef, ...], cells: tuple[Cell, ...]) -> None:
-        for ref, cell in zip(refs, cells, strict=True):
-            if isinstance(cell, Unread):
-                self.flag(ref)
-            elif cell is None:
-                self.blanks.append(ref)
-            else:
-                self.values[ref] = cell
-
-    def flag(self, *refs: CellRef) -> None:
-        self.flagged.extend(r for r in refs if r not in self.flagged)
+__all__ = ["TableReading", "read_table"]
 
 
 def read_table(index: LetterIndex, table: TableDef, start: int, end: int) -> TableReading:
@@ -134,7 +99,7 @@ def read_table(index: LetterIndex, table: TableDef, start: int, end: int) -> Tab
     for i, entry in entries.items():
         if _settle(table, entry.row, entry.printed, entry.outcome, reading):
             pending[i] = entry.outcome
-    _resolve_by_columns(table, rows, pending, reading)
+    resolve_by_columns(table, rows, pending, reading)
     for g, (span, printed) in sorted(group_rows.items(), key=lambda item: item[1][0]):
         group = groups[g]
         members = [rows[i] for i in group.rows]
@@ -212,17 +177,6 @@ def _shown(printed: RowText) -> str:
     return " ".join(p.text for p in printed.pieces)
 
 
-def _show(cells: tuple[Cell, ...]) -> str:
-    return "、".join(
-        "空白" if c is None else "？" if isinstance(c, Unread) else format_value(c) for c in cells
-    )
-
-
-def _listed(choices: list[Choice]) -> str:
-    shown = "；".join(_show(c.cells) for c in choices[:SHOWN])
-    return shown + (" 等" if len(choices) > SHOWN else "")
-
-
 def _settle(
     table: TableDef,
     row: PrintedRow,
@@ -245,7 +199,7 @@ def _settle(
             reading.assumed.append(
                 (
                     f"{name}读到“{_shown(printed)}”，首尾有空白栏，按同表各行的栏位对齐："
-                    f"{_show(choice.cells)}",
+                    f"{show_cells(choice.cells)}",
                     row.refs,
                 )
             )
@@ -268,8 +222,9 @@ def _settle(
                 reading.digit_rows += 1  # one digit a cell: the only split there is
             else:
                 reason = "唯一符合本行合计的拆分" if rules else "唯一可能的拆分"
+                split = show_cells(choice.cells)
                 reading.splits.append(
-                    f"{name}数字连写“{_shown(printed)}”，拆为 {_show(choice.cells)}（{reason}）"
+                    f"{name}数字连写“{_shown(printed)}”，拆为 {split}（{reason}）"
                 )
         else:
             why = (
@@ -279,12 +234,13 @@ def _settle(
             )
             reading.assumed.append(
                 (
-                    f"{name}读到“{_shown(printed)}”，{why}符合本行合计：{_show(choice.cells)}，已采用",
+                    f"{name}读到“{_shown(printed)}”，{why}符合本行合计："
+                    f"{show_cells(choice.cells)}，已采用",
                     row.refs,
                 )
             )
         return False
-    if outcome.choices and not outcome.exhausted and _column_rules(table, row.refs):
+    if outcome.choices and not outcome.exhausted and column_rules(table, row.refs):
         return True
     reading.asks.append((_undecided(name, printed, outcome, bool(rules), width), row.refs))
     reading.flag(*row.refs)
@@ -305,91 +261,10 @@ def _undecided(name: str, printed: RowText, outcome: RowOutcome, rules: bool, wi
     else:
         parts = []
         if splits:
-            parts.append(f"有 {len(splits)} 种拆法（{_listed(splits)}）")
+            parts.append(f"有 {len(splits)} 种拆法（{listed(splits)}）")
         if others:
-            parts.append(f"有 {len(others)} 种空白栏的排法（{_listed(others[:3])}）")
+            parts.append(f"有 {len(others)} 种空白栏的排法（{listed(others[:3])}）")
         why = "，".join(parts) + "，表中没有可据以判断的合计"
     run = outcome.splits > 0 or (not printed.fields and len(printed.pieces) == 1)
     kind = "数字连写" if run else "读到"
     return f"{name}{kind}“{shown}”，{why}。未猜测，请对照原文填写"
-
-
-def _column_rules(table: TableDef, refs: tuple[CellRef, ...]) -> bool:
-    """Whether any sum or balance of the table ties these cells to other rows."""
-    mine = set(refs)
-    relations: list[SumRelation | BalanceRelation] = [*table.sums, *table.balances]
-    return any(mine & set(_cells_of(r)) and not set(_cells_of(r)) <= mine for r in relations)
-
-
-def _resolve_by_columns(
-    table: TableDef,
-    rows: list[PrintedRow],
-    outcomes: Mapping[int, RowOutcome],
-    reading: TableReading,
-) -> None:
-    """Rows with several fitting readings: keep what every combination passing the table's
-    other sums (column totals, the balance) agrees on; flag the rest."""
-    if not outcomes:
-        return
-    order = sorted(outcomes)
-    relations: list[SumRelation | BalanceRelation] = [*table.sums, *table.balances]
-    involved = {ref for i in order for ref in rows[i].refs}
-    relevant = [r for r in relations if involved & set(_cells_of(r))]
-    size = 1
-    for i in order:
-        size *= len(outcomes[i].choices)
-    passing: list[tuple[Choice, ...]] = []
-    if size <= COMBINATION_LIMIT and relevant:
-        for combo in itertools.product(*(outcomes[i].choices for i in order)):
-            values: dict[CellRef, Cell] = {**reading.values, **dict.fromkeys(reading.blanks)}
-            for i, choice in zip(order, combo, strict=True):
-                values.update(zip(rows[i].refs, choice.cells, strict=True))
-            if all(_holds(r, values) for r in relevant):
-                passing.append(combo)
-    for k, i in enumerate(order):
-        row, choices = rows[i], outcomes[i].choices
-        name = row_name(table, row)
-        word = "拆分" if all(c.how == "split" for c in choices) else "读法"
-        options = {combo[k].cells: combo[k] for combo in passing}
-        if len(options) == 1:
-            chosen = next(iter(options.values()))
-            reading.take(row.refs, chosen.cells)
-            reading.splits.append(
-                f"{name}数字连写，本行有 {len(choices)} 种{word}（{_listed(choices)}），"
-                f"只有 {_show(chosen.cells)} 符合各栏合计，已采用"
-            )
-            continue
-        if size > COMBINATION_LIMIT or not relevant:
-            why = "可能的组合过多，无法由各栏合计确定"
-        else:
-            why = "都不符合各栏合计" if not passing else "无法由各栏合计确定"
-        reading.asks.append(
-            (
-                f"{name}数字连写，有 {len(choices)} 种{word}符合本行合计（{_listed(choices)}），"
-                f"{why}。未猜测，请对照原文填写",
-                row.refs,
-            )
-        )
-        reading.flag(*row.refs)
-
-
-def _cells_of(relation: SumRelation | BalanceRelation) -> tuple[CellRef, ...]:
-    if isinstance(relation, SumRelation):
-        return (relation.total, *relation.parts)
-    return (*relation.left, *relation.right)
-
-
-def _holds(relation: SumRelation | BalanceRelation, values: Mapping[CellRef, Cell]) -> bool:
-    """True when the relation holds (a blank counting as 0), or cannot be judged (a cell is not
-    known or not readable)."""
-    cells = _cells_of(relation)
-    if any(c not in values or isinstance(values[c], Unread) for c in cells):
-        return True
-
-    def number(ref: CellRef) -> Value:
-        value = values[ref]
-        return value if isinstance(value, int | float) else 0
-
-    if isinstance(relation, SumRelation):
-        return number(relation.total) == sum(number(p) for p in relation.parts)
-    return sum(number(c) for c in relation.left) == sum(number(c) for c in relation.right)
