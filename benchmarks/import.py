@@ -10,6 +10,7 @@ Run: python benchmarks/import.py
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -24,14 +25,19 @@ sys.path.insert(0, str(ROOT))  # tests.published_variants makes the generated PD
 
 from editor.importers.published import import_published  # noqa: E402
 
-# ../shared/samples beside the clone, or one level further up from a worktree.
-SAMPLES = next(
-    (
-        p / "shared" / "samples"
-        for p in (ROOT.parent, ROOT.parent.parent)
-        if (p / "shared" / "samples").is_dir()
-    ),
-    ROOT.parent / "shared" / "samples",
+# ../shared/samples beside the clone (NIANBAO_SAMPLES names it elsewhere, as for the tests), or
+# one level further up from a worktree.
+SAMPLES = (
+    Path(os.environ["NIANBAO_SAMPLES"])
+    if os.environ.get("NIANBAO_SAMPLES")
+    else next(
+        (
+            p / "shared" / "samples"
+            for p in (ROOT.parent, ROOT.parent.parent)
+            if (p / "shared" / "samples").is_dir()
+        ),
+        ROOT.parent / "shared" / "samples",
+    )
 )
 PDF_GOAL = 1.0  # seconds
 
