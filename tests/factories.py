@@ -9,8 +9,17 @@ from editor.domain.forms import CellRef, FormDef, FormVersion, ValueKind, form_f
 from editor.domain.model import Meta, Report
 
 
-def consistent_report(version: FormVersion = FormVersion.V2021, seed: int = 1) -> Report:
-    """Every cell filled, every sum and the 表三 balance holding; prose present everywhere."""
+def consistent_report(
+    version: FormVersion = FormVersion.V2021,
+    seed: int = 1,
+    *,
+    zero_share: float | None = None,
+    high: int = 9,
+) -> Report:
+    """Every cell filled, every sum and the 表三 balance holding; prose present everywhere.
+
+    Counts are 0–`high`; with `zero_share`, a count is 0 with that chance and 1–`high` otherwise
+    (published reports are mostly zeros, which some print as empty cells)."""
     form = form_for(version)
     rng = random.Random(seed)
     year = 2023 if version is FormVersion.V2021 else 2020
@@ -28,8 +37,10 @@ def consistent_report(version: FormVersion = FormVersion.V2021, seed: int = 1) -
             report.set(ref, round(rng.uniform(0, 5000), 4))
         elif kind is ValueKind.SIGNED:
             report.set(ref, rng.randint(-5, 5))
+        elif zero_share is None:
+            report.set(ref, rng.randint(0, high))
         else:
-            report.set(ref, rng.randint(0, 9))
+            report.set(ref, 0 if rng.random() < zero_share else rng.randint(1, high))
     # 新收 must cover what was answered and carried out: raise it until the balance can hold.
     _balance(report, form)
     report.set_values(sum_fill_values(report, form))

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from editor.domain.checks import Finding
 from editor.domain.forms import CellRef
 from editor.domain.model import Report
+
+if TYPE_CHECKING:
+    from editor.importers.published.origin import SourceOrigin
 
 
 class NoteKind(StrEnum):
@@ -39,6 +43,8 @@ class ImportResult:
     notes: list[ImportNote] = field(default_factory=list)
     # label.variant findings (labels in the source that deviate from the official wording)
     findings: list[Finding] = field(default_factory=list)
+    # A published report: its text and where each cell was printed, for checking against it.
+    origin: SourceOrigin | None = None
 
     def note(self, kind: NoteKind, message: str, cells: tuple[CellRef, ...] = ()) -> None:
         self.notes.append(ImportNote(kind, message, cells))

@@ -281,4 +281,9 @@ class ReportJobs:
     def _opened_as_new(self, result: ImportResult, origin: Path) -> None:
         # `origin`: the file it came from; a save is proposed beside it, not in the home folder.
         self.window.open_unsaved(result.report, None, origin=origin)
+        if result.origin is not None:  # a published report: 核对原文 beside the grid, not a box
+            from editor.ui.source_review import show_source_review
+
+            if show_source_review(self.window, result) is not None:
+                return
         self._notes(result)

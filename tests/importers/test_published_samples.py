@@ -239,12 +239,12 @@ def test_check_previous_pingtan_in_force_break_once_clerk_decides(
     candidates = split_run(["77132470"], [ValueKind.COUNT] * 3).candidates
     assert len(candidates) == int(re.findall(r"有 (\d+) 种拆法", ask.message)[0])
     this = load_report(files[2023])
+    this.flagged_cells = []  # the clerk's decision confirms the cells (until then: 待确认)
     for candidate in candidates:
         this.set_values(dict(zip(refs, candidate, strict=True)))
         rules = [f.rule for f in check_report(this, last)]
         assert "cross_year.in_force" in rules, candidate
     # And the same check through the command line, for one decision.
-    this.flagged_cells = []
     save_report(this, files[2023])
     assert "cross_year.in_force" in _check_rules(files[2023], files[2022], capsys)
 

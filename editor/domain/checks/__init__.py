@@ -19,6 +19,7 @@ from editor.domain.checks.tables import check_relations, check_values, sum_fill_
 from editor.domain.checks.text_change import check_text_change
 from editor.domain.checks.text_numbers import check_text_numbers
 from editor.domain.checks.text_period import check_text_period
+from editor.domain.checks.unconfirmed import hold_unconfirmed
 from editor.domain.checks.yardstick import last_year_of
 from editor.domain.checks.year import check_cross_year
 from editor.domain.model import Report
@@ -64,5 +65,7 @@ def check_report(report: Report, previous: Report | None = None) -> list[Finding
     findings += check_text_change(report, form, last)
     findings += check_jumps(report, form, last)
     findings += check_text_period(report, form)
+    if report.flagged_cells:  # cells an import could not read: 待确认, not errors
+        findings = hold_unconfirmed(report, findings)
     findings.sort(key=lambda f: not f.is_error)
     return findings

@@ -32,6 +32,7 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("appeals.total", Severity.ERROR, "总计 = 维持 + 纠正 + 其他结果 + 尚未审结"),
         RuleInfo("value.invalid", Severity.ERROR, "数值无效"),
         RuleInfo("value.blank", Severity.WARNING, "单元格空白（空白不等于 0）"),
+        RuleInfo("value.unconfirmed", Severity.WARNING, "导入时未能读取的单元格待确认"),
         RuleInfo(
             "cross_year.carry_over", Severity.ERROR, "上年结转 = 上年报告的结转下年度继续办理"
         ),

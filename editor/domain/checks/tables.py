@@ -104,11 +104,11 @@ def check_values(values: Values, form: FormDef) -> Iterator[Finding]:
             continue  # every cell filled: one set comparison, done in C
         blanks = tuple(c for c in table.cells if c not in values)
         if blanks:
-            yield Finding(
-                "value.blank",
-                f"{table.number}有 {len(blanks)} 个单元格空白（空白不等于 0；没有发生请填 0）",
-                blanks,
-            )
+            yield Finding("value.blank", blank_message(table.number, len(blanks)), blanks)
+
+
+def blank_message(table_number: str, count: int) -> str:
+    return f"{table_number}有 {count} 个单元格空白（空白不等于 0；没有发生请填 0）"
 
 
 def sum_fill_values(

@@ -17,14 +17,17 @@ from editor.domain.model import Meta, Report
 from editor.domain.progress import Progress, no_progress
 from editor.importers.published.extract import SourceError, SourceText, extract
 from editor.importers.published.locate import LetterIndex, needle_of
+from editor.importers.published.origin import SourceOrigin
 from editor.importers.published.prose import (
     find_closing,
     find_contacts,
     reflow,
     split_overview,
 )
-from editor.importers.published.sections import Section, find_sections, find_title
-from editor.importers.published.tables import TableReading, printed_rows, read_table
+from editor.importers.published.rows import printed_rows
+from editor.importers.published.sections import Section, find_sections
+from editor.importers.published.tables import TableReading, read_table
+from editor.importers.published.title import find_title, year_of_period
 from editor.importers.result import ImportResult, NoteKind
 
 __all__ = ["SourceError", "import_published"]
@@ -40,6 +43,18 @@ _ONLY_2019 = (
 )
 
 
+def _model_years() -> tuple[int, int]:
+    """The years the report model accepts (its `Meta.year` bounds), so that a title's year
+    outside them is refused here in words rather than by the model's validation."""
+    bounds = Meta.model_fields["year"].metadata
+    low = next(int(b.ge) for b in bounds if getattr(b, "ge", None) is not None)
+    high = next(int(b.le) for b in bounds if getattr(b, "le", None) is not None)
+    return low, high
+
+
+MIN_YEAR, MAX_YEAR = _model_years()
+
+
 def import_published(path: Path, progress: Progress | None = None) -> ImportResult:
     """Reads a published report. Raises UserError (in Chinese) when the file cannot be read."""
     report_progress = progress or no_progress
@@ -48,6 +63,8 @@ def import_published(path: Path, progress: Progress | None = None) -> ImportResu
     source = extract(path)
     report_progress(0.5, "正在查找各部分和表格…")
     result = _build(source, path.name)
+    if result.origin is not None:
+        result.origin.path = path
     report_progress(1.0, "导入完成")
     return result
 
@@ -56,21 +73,28 @@ def _build(source: SourceText, name: str) -> ImportResult:
     text = source.text
     index = LetterIndex(text)
     title = find_title(text)
-    year = _year(title.year, source.header.get("year", ""))
+    period = year_of_period(text)
+    year, year_notes = _year(title.year, period, source.header.get("year", ""))
     if year is None:
         raise SourceError(
-            f"在“{name}”中找不到“××××年政府信息公开工作年度报告”这样的标题，无法确定年度，"
+            f"在“{name}”中找不到“××××年政府信息公开工作年度报告”这样的标题，"
+            "也没有“统计期限自××××年1月1日至××××年12月31日”这样的说明，无法确定年度，"
             "不像一份政府信息公开工作年度报告。"
+        )
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise SourceError(
+            f"“{name}”的报告年度为 {year} 年，不在本软件支持的 {MIN_YEAR}–{MAX_YEAR} 年之间，"
+            "无法导入。请检查标题中的年度。"
         )
     form, version_note = _detect_form(index, year)
     organ = title.organ or source.header.get("agency", "").split("（")[0].strip()
     report = Report(meta=Meta(organ=organ, year=year, form_version=form.version))
     result = ImportResult(report, name)
+    origin = SourceOrigin(Path(name), source.kind, text, lines=source.places)
+    result.origin = origin
     result.note(NoteKind.READ, f"{source.kind}：{report.title}")
-    if title.year is not None and title.year != year:
-        result.note(
-            NoteKind.ASSUMED, f"标题中的年度为 {title.year}，文件说明为 {year}，按 {year} 年导入"
-        )
+    for note in year_notes:
+        result.note(NoteKind.ASSUMED, note)
     if not title.organ:
         where = "文件说明" if organ else "任何地方"
         result.note(NoteKind.ASSUMED, f"标题中没有机关名称，按{where}取为“{organ or '（空）'}”")
@@ -92,14 +116,30 @@ def _build(source: SourceText, name: str) -> ImportResult:
             report.flagged_cells.extend(ref.key for ref in table.cells)
             continue
         reading = read_table(index, table, section.body_start, section.end)
+        origin.tables[table.key] = _table_start(index, form, section)
+        origin.cells.update({ref.key: span for ref, span in reading.spans.items()})
         _report_table(form, table.number, reading, report, result)
     return result
 
 
-def _year(from_title: int | None, from_header: str) -> int | None:
-    if from_header.strip().isdigit():
-        return int(from_header.strip())
-    return from_title
+def _year(
+    from_title: int | None, from_period: int | None, from_header: str
+) -> tuple[int | None, list[str]]:
+    """The report's year: a file's own "# year:" line, else the title's, else the 统计期限's;
+    with a note for each source that disagrees or stands in for the title."""
+    header = int(from_header.strip()) if from_header.strip().isdigit() else None
+    year = header or from_title or from_period
+    notes: list[str] = []
+    if year is None:
+        return None, notes
+    if from_title is not None and from_title != year:
+        notes.append(f"标题中的年度为 {from_title}，文件说明为 {year}，按 {year} 年导入")
+    if from_title is None:
+        where = "文件说明" if header else "统计期限"
+        notes.append(f"标题中没有年度，按{where}取为 {year} 年")
+    if from_period is not None and from_period != year:
+        notes.append(f"统计期限为 {from_period} 年，与报告年度 {year} 不一致，按 {year} 年导入")
+    return year, notes
 
 
 def _detect_form(index: LetterIndex, year: int) -> tuple[FormDef, str]:
@@ -202,11 +242,13 @@ def _report_table(
         more = f"等 {len(reading.blanks)} 个单元格" if len(reading.blanks) > 5 else ""
         result.note(
             NoteKind.ASSUMED,
-            f"{number}中空白或“/”的单元格按空白导入：{names}{more}",
+            f"{number}中印为空白或“/”的单元格按空白导入（空白不等于 0）：{names}{more}",
             tuple(reading.blanks),
         )
     for message in reading.splits:
         result.note(NoteKind.ASSUMED, message)
+    for message, cells in reading.assumed:
+        result.note(NoteKind.ASSUMED, message, cells)
     for message, cells in reading.asks:
         result.note(NoteKind.ASK, message, cells)
     result.findings.extend(reading.findings)

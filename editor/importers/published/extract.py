@@ -1,8 +1,10 @@
 """Plain text out of a published report (.txt, .html, .docx, .pdf), tables as tab-separated rows.
 
 Every source becomes one text in reading order: paragraphs on their own lines, each table row
-on one line with its cells separated by tabs. An empty cell right of a row's label becomes "/"
-(a blank the reader recognises); cells spanned by a merge are written once.
+on one line with its cells separated by tabs. An empty cell stays an empty field between two
+tabs (a web page's zero cells are often empty); cells spanned by a merge are written once. For a
+PDF, each line also keeps where it is printed (page and box), for showing the source beside the
+imported report.
 """
 
 from __future__ import annotations
@@ -18,15 +20,25 @@ from editor.domain.errors import UserError
 from editor.domain.userfiles import read_user_file
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
-BLANK_CELL = "/"
 
 _HEADER_LINE = re.compile(r"^#\s*(source|year|agency)\s*:\s*(.*)$")
 _PAGE_NUMBER = re.compile(r"^\s*[-—–]\s*\d{1,3}\s*[-—–]\s*$")
-_NUMBER_CELL = re.compile(r"[-−+]?[\d.,，．]+")
 
 
 class SourceError(UserError):
     """A published report that cannot be read at all."""
+
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points from the page's top left
+
+
+@dataclass(frozen=True)
+class LinePlace:
+    """Where a line of a PDF's text is printed; a table row also has a box for each field."""
+
+    page: int  # 0-based
+    box: Box
+    cells: tuple[Box | None, ...] = ()
 
 
 @dataclass
@@ -34,26 +46,13 @@ class SourceText:
     text: str
     kind: str  # "文本", "网页", "Word 文档", "PDF"
     header: dict[str, str] = field(default_factory=dict)  # the samples' "# year:" lines
+    places: list[LinePlace | None] = field(default_factory=list)  # PDF: one per line of text
 
 
 def table_row_line(cells: Sequence[str | None]) -> str:
-    """One table row as a line: merged repeats dropped by the caller, line breaks inside a cell
-    removed (CJK labels wrap anywhere), empty cells after the label written as a blank. A row
-    of numbers only (表四 has no label column) keeps its leading blanks too, so that each
-    number stays under its own column."""
-    texts = ["".join((c or "").split()) if c is not None else None for c in cells]
-    filled = [t for t in texts if t]
-    seen_text = bool(filled) and all(_NUMBER_CELL.fullmatch(t) for t in filled)
-    out: list[str] = []
-    for text in texts:
-        if text is None:
-            continue
-        if text:
-            seen_text = True
-            out.append(text)
-        elif seen_text:
-            out.append(BLANK_CELL)
-    return "\t".join(out)
+    """One table row as a line: merged repeats (None) dropped, line breaks inside a cell removed
+    (CJK labels wrap anywhere), an empty cell kept as an empty field."""
+    return "\t".join("".join(c.split()) for c in cells if c is not None)
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -165,9 +164,13 @@ def extract_html(path: Path) -> SourceText:
     parser = _HtmlText()
     parser.feed(text)
     parser.close()
-    # Source indentation and the line breaks of the HTML file itself carry no meaning.
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return SourceText("\n\n".join(line for line in lines if line), "网页")
+    # Source indentation and the line breaks of the HTML file itself carry no meaning; the tabs
+    # between a table row's cells do (an empty cell is an empty field).
+    lines = (
+        "\t".join(" ".join(part.split()) for part in line.split("\t"))
+        for line in "".join(parser.parts).split("\n")
+    )
+    return SourceText("\n\n".join(line for line in lines if line.strip() or "\t" in line), "网页")
 
 
 def extract_docx(path: Path) -> SourceText:
@@ -208,10 +211,13 @@ def extract_pdf(path: Path) -> SourceText:
 
     _read_bytes(path)
     lines: list[str] = []
+    places: list[LinePlace | None] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
-            for page in pdf.pages:
-                lines.extend(_pdf_page_lines(page))
+            for number, page in enumerate(pdf.pages):
+                for text, place in _pdf_page_lines(page, number):
+                    lines.append(text)
+                    places.append(place)
     except (PdfminerException, PSException) as e:  # broken, truncated or encrypted files
         raise SourceError(f"“{path.name}”不是可读取的 PDF 文件（已损坏或已加密）。") from e
     text = "\n".join(lines)
@@ -220,34 +226,42 @@ def extract_pdf(path: Path) -> SourceText:
             f"“{path.name}”中没有可提取的文字（可能是扫描件），无法导入。"
             "请使用带文字的 PDF、Word 文档或网页。"
         )
-    return SourceText(text, "PDF")
+    return SourceText(text, "PDF", places=places)
 
 
-def _pdf_page_lines(page: Any) -> list[str]:
+def _pdf_page_lines(page: Any, number: int) -> list[tuple[str, LinePlace]]:
     """The page's text lines and table rows, ordered by their position on the page."""
     # A bordered one-column box is a framed paragraph, not a table: read it as text, so that
     # characters sticking out of its frame stay in place.
     tables = [t for t in page.find_tables() if max((len(r.cells) for r in t.rows), default=0) > 1]
     boxes = [t.bbox for t in tables]
+    left, top_edge = page.bbox[0], page.bbox[1]
+
+    def box(b: Any) -> Box:
+        return (b[0] - left, b[1] - top_edge, b[2] - left, b[3] - top_edge)
 
     def outside(obj: dict[str, Any]) -> bool:
         x, top = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(b[0] <= x <= b[2] and b[1] <= top <= b[3] for b in boxes)
 
-    placed: list[tuple[float, str]] = []
+    placed: list[tuple[float, str, LinePlace]] = []
     rest = page.filter(outside) if boxes else page
     text_lines = rest.extract_text_lines(layout=False, strip=True)
     margin = min((line["x0"] for line in text_lines), default=0.0)
     for line in text_lines:
         # An indented line starts a paragraph; keep the indent so the prose can be reflowed.
         indent = "  " if line["x0"] > margin + 12 else ""
-        placed.append((line["top"], indent + line["text"]))
+        where = (line["x0"], line["top"], line["x1"], line["bottom"])
+        placed.append((line["top"], indent + line["text"], LinePlace(number, box(where))))
     for table in tables:
         top = table.bbox[1]
-        for i, row in enumerate(table.extract()):
-            placed.append((top + i * 0.001, table_row_line(row)))
+        for i, (row, cells) in enumerate(zip(table.rows, table.extract(), strict=False)):
+            fields = tuple(box(b) if b is not None else None for b in row.cells)
+            kept = tuple(f for f, c in zip(fields, cells, strict=False) if c is not None)
+            place = LinePlace(number, box(row.bbox), kept)
+            placed.append((top + i * 0.001, table_row_line(cells), place))
     placed.sort(key=lambda item: item[0])
-    return [text for _top, text in placed]
+    return [(text, place) for _top, text, place in placed]
 
 
 EXTRACTORS: dict[str, Callable[[Path], SourceText]] = {
@@ -268,5 +282,8 @@ def extract(path: Path) -> SourceText:
         raise SourceError(f"不支持导入“{path.suffix or path.name}”文件：已发布的年报可用 {known}。")
     source = extractor(path)
     lines = source.text.replace("\f", "\n").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    source.text = "\n".join(line for line in lines if not _PAGE_NUMBER.match(line))
+    places = source.places if len(source.places) == len(lines) else [None] * len(lines)
+    kept = [i for i, line in enumerate(lines) if not _PAGE_NUMBER.match(line)]
+    source.text = "\n".join(lines[i] for i in kept)
+    source.places = [places[i] for i in kept] if source.places else []
     return source

@@ -1,8 +1,7 @@
-"""The report's title (organ and year) and its six sections, found by their titles and variants."""
+"""The report's six sections, found by their titles and the variants seen on real reports."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from editor.domain.checks import Finding
@@ -22,9 +21,6 @@ TITLE_ALIASES: dict[str, tuple[str, ...]] = {
     "problems": ("政府信息公开工作存在的主要问题及改进情况", "存在的主要问题及改进措施"),
     "other": ("其他需要报告的事项",),
 }
-_TITLE = re.compile(
-    r"(\d{4})\s*年\s*度?\s*政\s*府\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?报\s*告"
-)
 # The window after a "四、" in which a variant title is looked for.
 _WINDOW = 40
 
@@ -35,25 +31,6 @@ class Section:
     title_start: int  # text positions
     body_start: int
     end: int  # where the next section (or the text) begins
-
-
-@dataclass(frozen=True)
-class Title:
-    organ: str
-    year: int | None
-    end: int  # text position after the title
-
-
-def find_title(text: str) -> Title:
-    m = _TITLE.search(text[:3000])
-    if not m:
-        return Title("", None, 0)
-    before = [line.strip() for line in text[: m.start()].splitlines() if line.strip()]
-    # The organ is the last words before the year; a web page may put its breadcrumb
-    # ("当前位置：首页 > …") on the same line.
-    organ = before[-1].split()[-1] if before else ""
-    organ = re.split(r"[：:>›»]", organ)[-1]
-    return Title(organ if len(organ) <= 40 else "", int(m[1]), m.end())
 
 
 def find_sections(
