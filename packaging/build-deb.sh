@@ -8,9 +8,13 @@
 #
 #   bash packaging/build-deb.sh OUTDIR        -> OUTDIR/<id>_<version>_amd64.deb, OUTDIR/bundle/
 #
-# Needs: Python with the project installed (`pip install -e .`), PyInstaller (installed here
-# when missing), dpkg-dev (dpkg-shlibdeps), xz, and for the trimmed ICU data (icu_trim.py)
-# binutils, icu-devtools and gcc. Runs as any user.
+# The bundle is built from the environment of packaging/toolchain/prepare-bundle-env.sh (in
+# build/bundle-env, or $BUNDLE_ENV; CPython for glibc 2.28, the pinned Qt, the fcitx plugin), so
+# that the package runs on 统信UOS V20 / 银河麒麟 V10; check with packaging/symbol_versions.py.
+# PYTHON=/path/to/python uses that Python instead (a quicker build for this machine only).
+#
+# Needs: network to the Debian mirror and PyPI (first run), dpkg-dev (dpkg-shlibdeps), xz, and
+# for the trimmed ICU data (icu_trim.py) binutils, icu-devtools and gcc. Runs as any user.
 set -euo pipefail
 
 if [ $# -ne 1 ]; then
@@ -23,7 +27,13 @@ OUT="$(cd "$1" && pwd)"
 
 APP_ID="org.nianbao.editor"
 PREFIX="/opt/apps/$APP_ID"
-PYTHON="${PYTHON:-python3}"
+step() { printf '\n== %s (%ss)\n' "$1" "$SECONDS"; }
+if [ -z "${PYTHON:-}" ]; then
+  BUNDLE_ENV="${BUNDLE_ENV:-$ROOT/build/bundle-env}"
+  step "build environment (packaging/toolchain/prepare-bundle-env.sh)"
+  bash "$ROOT/packaging/toolchain/prepare-bundle-env.sh" "$BUNDLE_ENV"
+  PYTHON="$BUNDLE_ENV/venv/bin/python"
+fi
 VERSION="$("$PYTHON" -c 'import editor; print(editor.__version__)')"
 ARCH="amd64"
 [ "$(dpkg --print-architecture)" = "$ARCH" ] || { echo "build on $ARCH" >&2; exit 2; }
@@ -36,8 +46,6 @@ for tool in dpkg-deb dpkg-shlibdeps xz nm objcopy icupkg cc; do
 done
 "$PYTHON" -c 'import PyInstaller' 2>/dev/null ||
   PIP_BREAK_SYSTEM_PACKAGES=1 "$PYTHON" -m pip install -q --disable-pip-version-check 'pyinstaller>=6.10'
-
-step() { printf '\n== %s (%ss)\n' "$1" "$SECONDS"; }
 
 step "PyInstaller bundle"
 WORK="$ROOT/build/pyinstaller"
@@ -112,6 +120,12 @@ done
 RECOMMENDS="fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"
 GLIBC_FLOOR="$(sed -n 's/.*libc6 (>= \([0-9.]*\)).*/\1/p' <<<"$DEPENDS")"
 
+if dpkg --compare-versions "$GLIBC_FLOOR" le 2.28; then
+  SYSTEMS="Runs on 统信UOS V20, 银河麒麟 V10, Debian 10 and later, Ubuntu 20.04 and later."
+else
+  SYSTEMS="Needs glibc $GLIBC_FLOOR or newer (not 统信UOS V20 / 银河麒麟 V10: see docs/installing.md)."
+fi
+
 INSTALLED_KB="$(du -sk --apparent-size --exclude=DEBIAN "$STAGE" | cut -f1)"
 cat >"$STAGE/DEBIAN/control" <<EOF
 Package: $APP_ID
@@ -128,7 +142,7 @@ Description: 年报编辑器 — government information disclosure annual report
  An offline editor for the statutory 政府信息公开工作年度报告 in the official 2021 format:
  the three statistical tables in the official layout, checks of their totals as you type,
  export to Excel and PDF. Includes the command line nianbao (check, import, export).
- Needs glibc $GLIBC_FLOOR or newer (统信UOS V20 and 银河麒麟 V10 are older: see docs/installing.md).
+ $SYSTEMS
 EOF
 
 step "dpkg-deb (xz)"

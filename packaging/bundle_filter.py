@@ -20,9 +20,14 @@ from pathlib import PurePosixPath
 # widgets), generic (evdev), sqldrivers, qmltooling, designer.
 KEPT_PLUGINS: dict[str, frozenset[str] | None] = {
     "platforms": frozenset({"qxcb", "qoffscreen", "qwindows"}),
-    # ibus for Chinese input on UOS/Kylin; compose for dead keys. fcitx5 ships its own plugin.
+    # Chinese input: fcitx (fcitx 4 and fcitx5, UOS/Kylin's input method; built for this Qt by
+    # packaging/fcitx/build-fcitx-plugin.sh) and ibus; compose for dead keys.
     "platforminputcontexts": frozenset(
-        {"ibusplatforminputcontextplugin", "composeplatforminputcontextplugin"}
+        {
+            "fcitxplatforminputcontextplugin",
+            "ibusplatforminputcontextplugin",
+            "composeplatforminputcontextplugin",
+        }
     ),
     "imageformats": frozenset({"qsvg", "qico"}),
     "iconengines": frozenset({"qsvgicon"}),

@@ -107,7 +107,7 @@ done
 echo "== link"
 PLUGIN="$W/libfcitxplatforminputcontextplugin.so"
 "$BUILD/bin/cc" -shared -o "$PLUGIN" "$W"/obj/*.o \
-  -Wl,--no-undefined -Wl,--as-needed -Wl,--version-script="$HERE/plugin.map" \
+  -Wl,--no-undefined -Wl,--as-needed -Wl,--strip-all -Wl,--version-script="$HERE/plugin.map" \
   "$QT_DIR/lib/libQt6Gui.so.6" "$QT_DIR/lib/libQt6DBus.so.6" "$QT_DIR/lib/libQt6Core.so.6" \
   /usr/lib/x86_64-linux-gnu/libxkbcommon.so.0 \
   /usr/lib/x86_64-linux-gnu/libstdc++.so.6 /lib/x86_64-linux-gnu/libgcc_s.so.1

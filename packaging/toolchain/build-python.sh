@@ -95,10 +95,26 @@ done
   BZIP2_CFLAGS="-I$DEPS/include" BZIP2_LIBS="-L$DEPS/lib -lbz2" \
   LIBLZMA_CFLAGS="-I$DEPS/include" LIBLZMA_LIBS="-L$DEPS/lib -llzma" >/dev/null
 
+# Zig's linker knows -soname but not its short form -h, which the Makefile uses.
+sed -i 's/-Wl,-h\$/-Wl,-soname,$/g' Makefile
+grep -q -- '-Wl,-h' Makefile && { echo "Makefile still uses -Wl,-h" >&2; exit 1; }
+# It also links nothing from a link of libraries alone (libpython3.so, the stable-ABI forwarder,
+# is made of libpython3.11.so only): give that link an empty object.
+sed -i 's|\$(BLDSHARED) \$(NO_AS_NEEDED) -o \$@ -Wl,-soname,\$@ \$^|$(CC) -fPIC -c -x c /dev/null -o zig-empty.o \&\& &|; s|-Wl,-soname,\$@ \$^|-Wl,-soname,$@ zig-empty.o $^|' Makefile
+grep -q 'zig-empty.o \$^' Makefile || { echo "libpython3.so rule not found" >&2; exit 1; }
+
+# setup.py (which builds most extension modules in 3.11) adds the build machine's multiarch
+# /usr/include and /usr/lib: glibc 2.36's headers against Zig's 2.28 ones, and libraries that are
+# not on the target. Nothing of the build machine may go in.
+sed -i 's|^    def add_multiarch_paths(self):$|&\n        return  # packaging/toolchain/build-python.sh|' setup.py
+grep -q 'return  # packaging/toolchain' setup.py || { echo "setup.py: add_multiarch_paths not found" >&2; exit 1; }
+
 echo "== CPython make (-j$JOBS)"
 nice -n 10 make -s -j"$JOBS" >"$BUILD/python-make.log" 2>&1 || { tail -40 "$BUILD/python-make.log"; exit 1; }
 make -s install >"$BUILD/python-install.log" 2>&1 || { tail -40 "$BUILD/python-install.log"; exit 1; }
 rm -rf "$PREFIX/lib/python3.11/test" "$PREFIX/lib/python3.11/idlelib" "$PREFIX/lib/python3.11/tkinter"
+# Without their symbol tables and debug sections (libpython: 19 MB → 4 MB); they ship.
+strip --strip-unneeded "$PREFIX"/lib/libpython3.11.so.1.0 "$PREFIX"/lib/python3.11/lib-dynload/*.so
 
 "$PREFIX/bin/python3.11" - <<'EOF'
 import ctypes, bz2, lzma, zlib, decimal, pyexpat, sys

@@ -18,6 +18,7 @@ bundle_filter = load("bundle_filter")
         "PySide6/Qt/plugins/platforms/libqoffscreen.so",
         "PySide6\\plugins\\platforms\\qwindows.dll",
         "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
+        "PySide6/Qt/plugins/platforminputcontexts/libfcitxplatforminputcontextplugin.so",
         "PySide6/Qt/plugins/imageformats/libqsvg.so",
         "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
         "PySide6/plugins/styles/qmodernwindowsstyle.dll",
