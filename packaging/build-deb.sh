@@ -110,9 +110,14 @@ if ! (cd "$SHLIBS" && dpkg-shlibdeps -O --ignore-missing-info --warnings=0 \
 fi
 SHLIBS_DEPENDS="$(sed -n 's/^shlibs:Depends=//p' "$SHLIBS/out")"
 [ -n "$SHLIBS_DEPENDS" ] || { echo "dpkg-shlibdeps found no dependencies" >&2; exit 1; }
+# The versions dpkg-shlibdeps takes from this machine's packages, made those the binaries need
+# (glibc/libstdc++ by their symbol versions; packaging/deb_depends.py says why), so that apt
+# accepts the package on 统信UOS V20 and 银河麒麟 V10.
+read -r NEED_GLIBC NEED_GLIBCXX NEED_CXXABI < <(python3 "$ROOT/packaging/symbol_versions.py" --newest "$STAGE$PREFIX/files")
+echo "newest symbol versions needed: GLIBC $NEED_GLIBC, GLIBCXX $NEED_GLIBCXX, CXXABI $NEED_CXXABI"
+DEPENDS="$(python3 "$ROOT/packaging/deb_depends.py" "$SHLIBS_DEPENDS" "$NEED_GLIBC" "$NEED_GLIBCXX" "$NEED_CXXABI")"
 # Not visible to dpkg-shlibdeps: Qt loads libdbus-1 with dlopen (input methods, accessibility);
 # libfontconfig reads its configuration from fontconfig-config, which also brings a Latin font.
-DEPENDS="$SHLIBS_DEPENDS"
 for extra in libdbus-1-3 fontconfig-config; do
   grep -qE "(^|, )$extra( |,|$)" <<<"$DEPENDS" || DEPENDS="$DEPENDS, $extra"
 done

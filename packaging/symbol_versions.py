@@ -8,6 +8,7 @@ floors are those of 统信UOS V20 (Debian 10 base: glibc 2.28, GCC 8's libstdc++
 (glibc 2.31, GCC 9/10) and Debian 12 are newer.
 
     python3 packaging/symbol_versions.py BUNDLE_DIR | PACKAGE.deb   # table; exit 1 above a floor
+    python3 packaging/symbol_versions.py --newest BUNDLE_DIR       # "GLIBC GLIBCXX CXXABI" maxima
 """
 
 from __future__ import annotations
@@ -120,6 +121,14 @@ def report(needs: Iterable[Needs]) -> tuple[list[str], bool]:
     return lines, ok
 
 
+def newest_overall(root: Path) -> dict[str, tuple[int, ...]]:
+    newest: dict[str, tuple[int, ...]] = {}
+    for path in elf_files(root):
+        for family, version in file_needs(path, root).newest.items():
+            newest[family] = max(version, newest.get(family, ()))
+    return newest
+
+
 def check(root: Path) -> tuple[list[str], bool]:
     files = list(elf_files(root))
     if not files:
@@ -128,6 +137,10 @@ def check(root: Path) -> tuple[list[str], bool]:
 
 
 def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[0] == "--newest":
+        newest = newest_overall(Path(argv[1]))
+        print(" ".join(show(newest.get(family)) for family in FLOORS))
+        return 0
     if len(argv) != 1:
         print(__doc__, file=sys.stderr)
         return 2
