@@ -109,7 +109,8 @@ for fw in "${FRAMEWORKS[@]}"; do
   case "$fw" in
     ibus) packages=(ibus ibus-pinyin); conflicting=() ;;
     fcitx5) packages=(fcitx5 fcitx5-chinese-addons); conflicting=(fcitx fcitx-bin fcitx-data) ;;
-    fcitx4) packages=(fcitx fcitx-bin fcitx-data fcitx-modules fcitx-pinyin)
+    fcitx4) packages=(fcitx fcitx-bin fcitx-data fcitx-modules fcitx-module-dbus fcitx-ui-classic
+      fcitx-pinyin)
       mapfile -t conflicting < <(installed 'fcitx5*') ;;
     *) echo "unknown framework $fw (ibus, fcitx5, fcitx4)" >&2; exit 2 ;;
   esac

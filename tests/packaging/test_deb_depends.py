@@ -1,4 +1,4 @@
-"""packaging/deb_depends.py: the .deb's Depends for 统信UOS V20 / 银河麒麟 V10 as well as Debian 12."""
+"""packaging/deb_depends.py: Depends for 统信UOS V20 / 银河麒麟 V10 as well as Debian 12."""
 
 from __future__ import annotations
 
