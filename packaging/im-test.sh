@@ -19,7 +19,7 @@ set -euo pipefail
 
 DISPLAY_NUM=":120"
 PROGRAM="${PROGRAM:-/opt/apps/org.nianbao.editor/files/nianbao-editor}"
-OUT="$PWD/im-test-out"
+OUT="$PWD/build/im-test"
 while [ $# -gt 0 ]; do
   case "$1" in
     --display) DISPLAY_NUM="$2"; shift 2 ;;
