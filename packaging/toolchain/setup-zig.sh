@@ -18,6 +18,8 @@ fi
 ZIG="$("$ZIG_BUILD/zig-venv/bin/python" -c 'import ziglang, pathlib; print(pathlib.Path(ziglang.__file__).parent / "zig")')"
 mkdir -p "$ZIG_BUILD/bin" "$ZIG_BUILD/zig-cache"
 # UBSan is what `zig cc` turns on in unoptimised builds; configure scripts compile without -O.
+# (configure's probes `cc -v` / `cc --version` make Zig print "version '.2.28' in target triple
+# ... is invalid" after the version: clang's own driver message, harmless.)
 for tool in cc c++; do
   cat >"$ZIG_BUILD/bin/$tool" <<WRAP
 #!/bin/sh
