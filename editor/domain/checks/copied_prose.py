@@ -61,10 +61,10 @@ def check_copied_prose(report: Report, form: FormDef, last: LastYear | None) -> 
                 continue
             place = section.title + (f"·{field.heading}" if field.heading else "")
             percent = int(copied.share * 100 + 0.5)
-            start, end = copied.spans[0]
+            start, end = copied.first_span or (0, 0)
             yield Finding(
                 RULE,
-                f"“{place}”与上年报告重复 {percent}%（{len(copied.spans)} 句沿用上年文字，"
+                f"“{place}”与上年报告重复 {percent}%（{copied.sentences} 句沿用上年文字，"
                 "数字和年份之外相同或基本相同），请按本年情况改写",
                 expected=None,
                 actual=percent,

@@ -8,134 +8,138 @@ last year's or is close to one by `difflib.SequenceMatcher.ratio()` (the standar
 Ratcliff/Obershelp measure) — a word or two changed does not make a sentence new. The share is
 copied characters over all characters (normalised), so one short new sentence does not hide a
 copied page, and a reordered text is as copied as the original.
+
+Finding the close ones without comparing every sentence with every other is `sentence_index`'s
+job.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from difflib import SequenceMatcher
-from functools import lru_cache
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
-from editor.domain.checks.text.numerals import CHINESE_NUMERAL_CHARS, normalize_width
+from editor.domain.checks.text.numerals import CHINESE_NUMERAL_CHARS
+from editor.domain.checks.text.sentence_index import MIN_SENTENCE, LastYearSentences
 
-# A sentence this close to one of last year's (SequenceMatcher.ratio) is last year's, lightly
-# edited: at 0.8 about one character in five may change (a word or two in a clause).
-SIMILAR_RATIO = 0.8
-# Normalised sentences shorter than this ("无。", "详见下表。") say nothing of their own.
-MIN_SENTENCE = 6
 # Bounds on the near (not exact) comparisons, so a hostile file cannot stall the window: a real
 # section has a few dozen sentences of under 300 characters. Beyond them only exact copies count.
 MAX_NEAR_SENTENCE = 1000
 MAX_NEAR_SENTENCES = 500
-MAX_CANDIDATES = 1000
 
 _PART = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-_NUMBER = re.compile(rf"[\d{CHINESE_NUMERAL_CHARS}〇]+(?:[.,．][\d]+)*")
-# Everything but letters (CJK included) and the number placeholder is left out of the comparison.
-_NOT_WORD = re.compile(r"[^\w#]|_")
+
+
+def _ideograph_ranges() -> str:
+    """U+4E00–U+9FEF without the Chinese numerals, as ranges for a character class."""
+    out, start = [], 0x4E00
+    for numeral in sorted(ord(c) for c in set(CHINESE_NUMERAL_CHARS) if 0x4E00 <= ord(c) <= 0x9FEF):
+        if numeral > start:
+            out.append(f"{chr(start)}-{chr(numeral - 1)}")
+        start = numeral + 1
+    out.append(f"{chr(start)}-\u9fef")
+    return "".join(out)
+
+
+_NUMERAL = rf"\d{CHINESE_NUMERAL_CHARS}〇"
+# One pass over a text gives its normalised words: a run of letters (CJK included) that starts
+# no number, a "#" or the "\n" between sentences (group 1), or a number (full-width digits are \d
+# too), which stands for "#" (its group 1 is empty). Punctuation and spaces match nothing and are
+# skipped. Same result as replacing numbers, then dropping the rest, in two passes (a third
+# faster). Runs of common CJK ideographs (U+4E00–U+9FEF, every one a letter; numerals left out)
+# are tried first: the regex engine takes such a range faster than the general letter class.
+_WORDS = re.compile(
+    rf"([{_ideograph_ranges()}]+|[^\W_{_NUMERAL}]+|[#\n])|[{_NUMERAL}]+(?:[.,．]\d+)*"
+)
 
 
 @dataclass(frozen=True)
 class CopiedText:
-    """What of a text is last year's: the share, and the copied sentences as character ranges."""
+    """What of a text is last year's: the share, and the copied sentences (their character
+    ranges are looked up when asked for: a check needs only the first)."""
 
     share: float  # 0..1, of the text's normalised characters
     copied_chars: int
     total_chars: int
-    spans: tuple[tuple[int, int], ...]  # copied sentences in the original text
+    sentences: int  # how many of its sentences are last year's
+    _text: str = field(default="", repr=False, compare=False)
+    _found: tuple[int, ...] = field(default=(), repr=False, compare=False)  # which parts
+
+    @cached_property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The copied sentences in the original text (leading spaces left out)."""
+        return tuple(_spans(self._text, self._found))
+
+    @property
+    def first_span(self) -> tuple[int, int] | None:
+        return next(_spans(self._text, self._found), None)
 
 
 def normalized(sentence: str) -> str:
     """The sentence as compared: numbers as "#", no punctuation or spaces."""
-    return _NOT_WORD.sub("", _NUMBER.sub("#", normalize_width(sentence)))
+    return "".join([w or "#" for w in _WORDS.findall(sentence.replace("\n", " "))])
+
+
+def _normalized_parts(text: str) -> list[str]:
+    """Every sentence or ；-part of `text` (as `_PART` finds them), normalised, in one pass: the
+    parts hold no "\n", so joined by it they split apart again after normalisation."""
+    joined = "\n".join(_PART.findall(text))
+    return "".join([w or "#" for w in _WORDS.findall(joined)]).split("\n")
 
 
 def sentences(text: str) -> list[tuple[int, int, str]]:
     """(start, end, normalised) for every sentence or ；-part of `text` worth comparing."""
     out: list[tuple[int, int, str]] = []
-    for m in _PART.finditer(text):
-        norm = normalized(m.group())
+    for m, norm in zip(_PART.finditer(text), _normalized_parts(text), strict=False):
         if len(norm) >= MIN_SENTENCE:
             raw = m.group()
-            lead = len(raw) - len(raw.lstrip())
-            out.append((m.start() + lead, m.end(), norm))
+            out.append((m.start() + len(raw) - len(raw.lstrip()), m.end(), norm))
     return out
 
 
 @lru_cache(maxsize=256)
 def copied_text(text: str, last_text: str) -> CopiedText:
     """How much of `text` is `last_text`'s (see the module doc). Cached: a keystroke in one
-    paragraph recomputes that paragraph only."""
-    mine = sentences(text)
-    total = sum(len(n) for _s, _e, n in mine)
-    if not mine or not last_text.strip():
-        return CopiedText(0.0, 0, total, ())
-    exact = _last_year(last_text)
-    spans: list[tuple[int, int]] = []
+    paragraph recomputes that paragraph only, and within it only the sentence typed into."""
+    parts = _normalized_parts(text)
+    total = sum(len(n) for n in parts if len(n) >= MIN_SENTENCE)
+    if not total or not last_text.strip():
+        return CopiedText(0.0, 0, total, 0)
+    last = last_year_sentences(last_text)
+    found: list[int] = []
     copied = 0
     near_left = MAX_NEAR_SENTENCES
-    for start, end, norm in mine:
-        if norm in exact:
-            found = True
+    for index, norm in enumerate(parts):
+        if len(norm) < MIN_SENTENCE:
+            continue
+        if norm in last.exact:
+            hit = True
         elif near_left > 0 and len(norm) <= MAX_NEAR_SENTENCE:
             near_left -= 1
-            found = _near(norm, last_text)
+            hit = last.has_near(norm)
         else:
-            found = False
-        if found:
-            spans.append((start, end))
+            hit = False
+        if hit:
+            found.append(index)
             copied += len(norm)
-    return CopiedText(copied / total, copied, total, tuple(spans))
+    return CopiedText(copied / total, copied, total, len(found), text, tuple(found))
+
+
+def _spans(text: str, found: tuple[int, ...]) -> Iterator[tuple[int, int]]:
+    """The character ranges of parts number `found` (ascending) of `text`."""
+    wanted = iter(found)
+    index = next(wanted, None)
+    for number, m in enumerate(_PART.finditer(text)):
+        if number == index:
+            raw = m.group()
+            yield m.start() + len(raw) - len(raw.lstrip()), m.end()
+            index = next(wanted, None)
+            if index is None:
+                return
 
 
 @lru_cache(maxsize=64)
-def _last_year(text: str) -> frozenset[str]:
-    """Last year's sentences (normalised), for exact lookups."""
-    return frozenset(n for _s, _e, n in sentences(text))
-
-
-@lru_cache(maxsize=64)
-def _last_year_by_length(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """Last year's sentences sorted by length (and the lengths, for bisecting), for near matches;
-    built only when a sentence is not found as it is (a text copied unchanged never needs it)."""
-    ordered = sorted(_last_year(text), key=len)
-    return tuple(len(n) for n in ordered), tuple(ordered)
-
-
-@lru_cache(maxsize=4096)
-def _bigrams(s: str) -> frozenset[str]:
-    return frozenset(map(str.__add__, s, s[1:]))
-
-
-def _near(sentence: str, last_text: str) -> bool:
-    """Is `sentence` within SIMILAR_RATIO of one of last year's?
-
-    Two cheap filters first: ratio = 2·matches / (a + b) ≤ 2·min / (a + b), so only sentences of
-    a similar length can reach the threshold (found by bisecting); and a sentence mostly the
-    same, in order, shares most of its character pairs (at least half of them is asked), a set
-    intersection in C. Only the few that pass are measured with SequenceMatcher.
-    """
-    n = len(sentence)
-    lengths, ordered = _last_year_by_length(last_text)
-    low = bisect_left(lengths, n * SIMILAR_RATIO / (2 - SIMILAR_RATIO))
-    high = bisect_right(lengths, n * (2 - SIMILAR_RATIO) / SIMILAR_RATIO)
-    if low >= high:
-        return False
-    pairs = _bigrams(sentence)
-    need = len(pairs) / 2
-    window = ordered[low : min(high, low + MAX_CANDIDATES)]
-    candidates = tuple(other for other in window if len(pairs & _bigrams(other)) >= need)
-    return bool(candidates) and _near_any(sentence, candidates)
-
-
-@lru_cache(maxsize=4096)
-def _near_any(sentence: str, candidates: tuple[str, ...]) -> bool:
-    matcher = SequenceMatcher(None, autojunk=False)
-    matcher.set_seq2(sentence)  # seq2 is the one SequenceMatcher indexes: set once, reused
-    for other in candidates:
-        matcher.set_seq1(other)
-        if matcher.quick_ratio() >= SIMILAR_RATIO and matcher.ratio() >= SIMILAR_RATIO:
-            return True
-    return False
+def last_year_sentences(text: str) -> LastYearSentences:
+    """Last year's sentences (normalised), indexed for exact and near lookups."""
+    return LastYearSentences(n for n in _normalized_parts(text) if len(n) >= MIN_SENTENCE)

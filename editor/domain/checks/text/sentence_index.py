@@ -1,0 +1,176 @@
+"""Last year's sentences, indexed so that each of this year's is measured against few of them.
+
+A sentence of this year is close to one of last year's when `difflib.SequenceMatcher.ratio()`
+(last year's first, autojunk off) is at least 0.8. Measuring each with each would cost tens of
+milliseconds on a long report; bounds that hold for every pair of strings rule out nearly all of
+last year's sentences first, and only the few left are measured (`matching.matches_reach`):
+
+- ratio = 2·M / (a + b), M the characters in matching blocks, M ≤ min(a, b): only a sentence
+  of length a with 2a ≤ 3b and 2b ≤ 3a can reach 0.8 (a slice of the sentences by length);
+- a character of one sentence that occurs nowhere in the other is in no block: with m such
+  characters in last year's sentence, M ≤ a − m, and 0.8 needs 5m ≤ 3a − 2b (the same the other
+  way round). Characters are compared by their code point's last byte: a byte in common may be
+  two different characters (the bound stays true, only looser), a byte missing is a character
+  missing.
+
+The second bound is taken for all of last year's sentences at once: for each byte, an integer
+holds one 16-bit lane per sentence (1 where the sentence has that byte); the lanes of the bytes of
+this year's sentence add up to the bytes each of last year's shares with it, and one comparison
+per lane, done by integer arithmetic on all lanes together, leaves the sentences to look at.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+
+from editor.domain.checks.text.matching import matches_reach
+
+# Normalised sentences shorter than this ("无。", "详见下表。") say nothing of their own.
+MIN_SENTENCE = 6
+# A sentence this close to one of last year's (SequenceMatcher.ratio) is last year's, lightly
+# edited: at 0.8 about one character in five may change (a word or two in a clause). The bounds
+# use it as 4/5, in integers: 2·M / (a + b) ≥ 0.8 ⟺ 5·M ≥ 2·(a + b), the same answer as the
+# float comparison for any lengths a text can have.
+SIMILAR_RATIO = 0.8
+# Last year's sentences of a fitting length looked at per sentence at most (the shortest first):
+# a real report has a few hundred sentences in all; a hostile one may have 100,000 alike.
+MAX_CANDIDATES = 1000
+# Up to this many sentences of a fitting length, each is looked at in turn; beyond, all at once in
+# lanes (below), which costs a little to build but little more for a thousand than for fifty.
+FEW_CANDIDATES = 48
+# Above this many sentences the lanes (32 bytes per sentence per byte value) would cost more
+# memory than they save; each sentence is then compared with its length slice one by one.
+MAX_LANES = 8192
+# Answers remembered per last year's text (a session's worth of edits), then forgotten at once.
+_MAX_REMEMBERED = 20_000
+
+_SEPARATOR = b"\0"
+# A code point's last byte stands for the character; 0 is kept for the separator.
+_NOT_SEPARATOR = bytes.maketrans(b"\0", b"\1")
+# After bytes.maketrans(sentence, zeros): 1 where the sentence has the byte, 0 elsewhere.
+_PRESENT = bytes(1 if x == 0 else 0 for x in range(256))
+# A lane holds 5·shared + 3a − 5·distinct + _OFFSET: at least 0 and under 2^15 for every
+# sentence that can be a candidate (a ≤ 1.5 · the longest sentence measured).
+_OFFSET = 1 << 12
+_LONGEST_LANE = 1500
+
+
+def _last_bytes(sentence: str) -> bytes:
+    return sentence.encode("utf-32-le", "surrogatepass")[::4].translate(_NOT_SEPARATOR)
+
+
+class LastYearSentences:
+    """Last year's normalised sentences: `exact` for copies, `has_near` for close ones."""
+
+    def __init__(self, sentences: Iterable[str]) -> None:
+        self.exact = frozenset(sentences)
+        # By length, then text: the candidates of a length range are a slice, in a fixed order.
+        self._ordered = sorted(self.exact, key=lambda s: (len(s), s))
+        self._lengths = [len(s) for s in self._ordered]
+        self._bytes = [_last_bytes(s) for s in self._ordered]
+        # All of them, each followed by the separator, and where each starts.
+        self._joined = _SEPARATOR.join(self._bytes) + _SEPARATOR
+        self._starts = [0]
+        for piece in self._bytes:
+            self._starts.append(self._starts[-1] + len(piece) + 1)
+        self._near: dict[str, bool] = {}
+        self._lanes: _Lanes | None = None
+
+    def has_near(self, sentence: str) -> bool:
+        """Is `sentence` within SIMILAR_RATIO of one of last year's (not counting equal ones)?"""
+        known = self._near.get(sentence)
+        if known is None:
+            if len(self._near) >= _MAX_REMEMBERED:
+                self._near.clear()
+            known = self._near[sentence] = self._find_near(sentence)
+        return known
+
+    def _find_near(self, sentence: str) -> bool:
+        b = len(sentence)
+        low = bisect_left(self._lengths, (2 * b + 2) // 3)  # 2b ≤ 3a
+        high = min(bisect_right(self._lengths, 3 * b // 2), low + MAX_CANDIDATES)  # 2a ≤ 3b
+        if low >= high:
+            return False
+        mine = _last_bytes(sentence)
+        if high - low > FEW_CANDIDATES and len(self._ordered) <= MAX_LANES:
+            if self._lanes is None:
+                self._lanes = _Lanes(self._lengths, self._bytes)
+            candidates = self._lanes.passing(mine, b, low, high)
+        else:
+            candidates = self._fitting(mine, b, low, high)
+        for index in candidates:
+            a = self._lengths[index]
+            theirs = self._bytes[index]
+            # Both ways, each character counted as often as it occurs (the lanes count it once).
+            if 5 * len(theirs.translate(None, mine)) > 3 * a - 2 * b:
+                continue
+            if 5 * len(mine.translate(None, theirs)) > 3 * b - 2 * a:
+                continue
+            if matches_reach(self._ordered[index], sentence, (2 * (a + b) + 4) // 5):
+                return True
+        return False
+
+    def _fitting(self, mine: bytes, b: int, low: int, high: int) -> list[int]:
+        """The sentences in low..high with few enough characters missing from `mine`
+        (5m ≤ 3a − 2b): one translate deletes `mine`'s bytes from all of them at once."""
+        window = self._joined[self._starts[low] : self._starts[high] - 1]
+        absent = window.translate(None, mine).split(_SEPARATOR)
+        lengths = self._lengths
+        return [
+            index
+            for index, missing in enumerate(map(len, absent), low)
+            if 5 * missing <= 3 * lengths[index] - 2 * b
+        ]
+
+
+class _Lanes:
+    """The bytes of last year's sentences as lanes (see the module doc), built at the first
+    sentence not found as it is (a text copied unchanged never needs them)."""
+
+    def __init__(self, lengths: list[int], sentence_bytes: list[bytes]) -> None:
+        n = len(lengths)
+        # One row per sentence: 256 lanes of 16 bits, 1 where the sentence has that byte (row
+        # byte 0 is always 1: it is the separator's, never asked for).
+        rows = bytearray(512 * n)
+        distinct = []
+        for i, b in enumerate(sentence_bytes):
+            vector = bytes.maketrans(b, bytes(len(b))).translate(_PRESENT)
+            rows[512 * i : 512 * (i + 1) : 2] = vector
+            distinct.append(vector.count(1) - 1)
+        self._columns = _Columns(memoryview(rows).cast("H"))
+        # Lane i: 3a − 5·distinct + _OFFSET, so that 5·shared added makes the module doc's sum.
+        base = bytearray(2 * n)
+        for i, (a, d) in enumerate(zip(lengths, distinct, strict=True)):
+            if a <= _LONGEST_LANE:
+                base[2 * i : 2 * i + 2] = (3 * a - 5 * d + _OFFSET).to_bytes(2, "little")
+        self._ones = int.from_bytes(b"\1\0" * n, "little")
+        self._base = int.from_bytes(base, "little") + (0x8000 - _OFFSET) * self._ones
+        self._tops = self._ones << 15
+
+    def passing(self, mine: bytes, b: int, low: int, high: int) -> list[int]:
+        """The sentences in low..high whose distinct bytes missing from `mine` are few enough:
+        5·(distinct − shared) ≤ 3a − 2b, i.e. lane ≥ 2b + _OFFSET, i.e. its top bit set once
+        0x8000 − 2b − _OFFSET is added to every lane (no lane carries into the next)."""
+        shared = sum(map(self._columns.__getitem__, set(mine)))
+        lanes = shared * 5 + self._base - 2 * b * self._ones
+        hits = lanes & self._tops & ((1 << (16 * high)) - (1 << (16 * low)))
+        out = []
+        while hits:
+            lowest = hits & -hits
+            out.append(lowest.bit_length() // 16 - 1)
+            hits ^= lowest
+        return out
+
+
+class _Columns(dict[int, int]):
+    """Byte value → its lanes (1 in lane i when sentence i has the byte), made when first asked
+    for; a dict, so that summing the columns of a sentence's bytes runs without Python calls."""
+
+    def __init__(self, rows: memoryview) -> None:
+        super().__init__()
+        self._rows = rows  # 16-bit items, 256 per sentence
+
+    def __missing__(self, byte: int) -> int:
+        column = self[byte] = int.from_bytes(self._rows[byte::256], "little")
+        return column
