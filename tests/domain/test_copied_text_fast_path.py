@@ -123,22 +123,40 @@ def candidates_path(
     few = 10**9 if request.param == "one by one" else 0
     monkeypatch.setattr(sentence_index, "FEW_CANDIDATES", few)
     yield
-    similarity.copied_text.cache_clear()
-    similarity.last_year_sentences.cache_clear()
+    _clear_caches()
+
+
+def _clear_caches() -> None:
+    for cached in (
+        similarity.copied_text,
+        similarity.last_year_sentences,
+        similarity._sentences_of,
+    ):
+        cached.cache_clear()
 
 
 @settings(
     max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(years=_years())
+@given(
+    years=_years(),
+    min_share=st.sampled_from([0.0, 0.3, 0.5, 0.8, 1.0]),
+    min_chars=st.integers(min_value=0, max_value=60),
+)
 def test_copied_text_matches_the_straightforward_measure(
-    candidates_path: None, years: tuple[str, str]
+    candidates_path: None, years: tuple[str, str], min_share: float, min_chars: int
 ) -> None:
-    similarity.copied_text.cache_clear()
-    similarity.last_year_sentences.cache_clear()
+    _clear_caches()
     text, last_text = years
+    reference = reference_copied(text, last_text)
+
+    def enough(copied: int, total: int) -> bool:
+        return total > 0 and copied / total >= min_share and copied >= min_chars
+
+    # Asked first, so that it measures on its own what it needs (the longest first).
+    assert similarity.copied_reaches(text, last_text, enough) is enough(*reference[1:3])
     result = similarity.copied_text(text, last_text)
-    share, copied, total, spans = reference_copied(text, last_text)
+    share, copied, total, spans = reference
     assert (result.share, result.copied_chars, result.total_chars) == (share, copied, total)
     assert list(result.spans) == spans
     assert result.sentences == len(spans)
@@ -164,8 +182,7 @@ def test_copied_text_matches_on_the_samples_near_copies() -> None:
             edited.append("".join(chars))
         rng.shuffle(edited)
         text = "".join(edited)
-        similarity.copied_text.cache_clear()
-        similarity.last_year_sentences.cache_clear()
+        _clear_caches()
         result = similarity.copied_text(text, prose)
         share, copied, _total, spans = reference_copied(text, prose)
         assert (result.share, result.copied_chars, list(result.spans)) == (share, copied, spans)

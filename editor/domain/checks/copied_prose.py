@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from editor.domain.checks.findings import Finding, TextSpan
-from editor.domain.checks.text.similarity import CopiedText, copied_text
+from editor.domain.checks.text.similarity import CopiedText, copied_reaches, copied_text
 from editor.domain.checks.yardstick import LastYear
 from editor.domain.forms import FormDef
 from editor.domain.model import Report
@@ -41,8 +41,12 @@ def copied_parts(report: Report, form: FormDef, last: LastYear | None, key: str)
     return copied_text(text, last_year_text(last, form))
 
 
-def is_reported(copied: CopiedText) -> bool:
-    return copied.share >= MIN_SHARE and copied.copied_chars >= MIN_COPIED_CHARS
+def _enough(copied_chars: int, total_chars: int) -> bool:
+    return (
+        total_chars > 0
+        and copied_chars / total_chars >= MIN_SHARE
+        and copied_chars >= MIN_COPIED_CHARS
+    )
 
 
 def check_copied_prose(report: Report, form: FormDef, last: LastYear | None) -> Iterator[Finding]:
@@ -56,9 +60,10 @@ def check_copied_prose(report: Report, form: FormDef, last: LastYear | None) -> 
             text = report.prose.get(field.key, "")
             if not text.strip():
                 continue
-            copied = copied_text(text, theirs)
-            if not is_reported(copied):
+            # Most paragraphs are not copied: that is settled without measuring all of them.
+            if not copied_reaches(text, theirs, _enough):
                 continue
+            copied = copied_text(text, theirs)
             place = section.title + (f"·{field.heading}" if field.heading else "")
             percent = int(copied.share * 100 + 0.5)
             start, end = copied.first_span or (0, 0)

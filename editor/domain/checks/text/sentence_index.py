@@ -126,39 +126,44 @@ class LastYearSentences:
 
 class _Lanes:
     """The bytes of last year's sentences as lanes (see the module doc), built at the first
-    sentence not found as it is (a text copied unchanged never needs them)."""
+    sentence not found as it is (a text copied unchanged never needs them). The presence
+    columns have 8-bit lanes (a sum of at most 255 ones); the sums are widened to 16 bits,
+    for the sentences of the length slice only, before the comparison."""
 
     def __init__(self, lengths: list[int], sentence_bytes: list[bytes]) -> None:
-        n = len(lengths)
-        # One row per sentence: 256 lanes of 16 bits, 1 where the sentence has that byte (row
-        # byte 0 is always 1: it is the separator's, never asked for).
-        rows = bytearray(512 * n)
-        distinct = []
-        for i, b in enumerate(sentence_bytes):
-            vector = bytes.maketrans(b, bytes(len(b))).translate(_PRESENT)
-            rows[512 * i : 512 * (i + 1) : 2] = vector
-            distinct.append(vector.count(1) - 1)
-        self._columns = _Columns(memoryview(rows).cast("H"))
-        # Lane i: 3a − 5·distinct + _OFFSET, so that 5·shared added makes the module doc's sum.
-        base = bytearray(2 * n)
-        for i, (a, d) in enumerate(zip(lengths, distinct, strict=True)):
+        # One row of 256 bytes per sentence, 1 where the sentence has that byte (row byte 0 is
+        # always 1: it is the separator's, never asked for).
+        rows = [bytes.maketrans(b, bytes(len(b))).translate(_PRESENT) for b in sentence_bytes]
+        self._n = len(rows)
+        self._columns = _Columns(b"".join(rows))
+        # Lane i: 3a − 5·distinct + _OFFSET + 0x8000 − _OFFSET (see `passing`).
+        base = bytearray(2 * self._n)
+        for i, (a, row) in enumerate(zip(lengths, rows, strict=True)):
             if a <= _LONGEST_LANE:
-                base[2 * i : 2 * i + 2] = (3 * a - 5 * d + _OFFSET).to_bytes(2, "little")
-        self._ones = int.from_bytes(b"\1\0" * n, "little")
-        self._base = int.from_bytes(base, "little") + (0x8000 - _OFFSET) * self._ones
-        self._tops = self._ones << 15
+                lane = 3 * a - 5 * (row.count(1) - 1) + _OFFSET + 0x8000 - _OFFSET
+                base[2 * i : 2 * i + 2] = lane.to_bytes(2, "little")
+        self._base = bytes(base)
 
     def passing(self, mine: bytes, b: int, low: int, high: int) -> list[int]:
         """The sentences in low..high whose distinct bytes missing from `mine` are few enough:
-        5·(distinct − shared) ≤ 3a − 2b, i.e. lane ≥ 2b + _OFFSET, i.e. its top bit set once
-        0x8000 − 2b − _OFFSET is added to every lane (no lane carries into the next)."""
+        5·(distinct − shared) ≤ 3a − 2b ⟺ 5·shared + 3a − 5·distinct + _OFFSET ≥ 2b + _OFFSET:
+        with 0x8000 − 2b − _OFFSET added to each lane (none carries into the next, all values
+        stay under 2^16), that is the lane's top bit."""
         shared = sum(map(self._columns.__getitem__, set(mine)))
-        lanes = shared * 5 + self._base - 2 * b * self._ones
-        hits = lanes & self._tops & ((1 << (16 * high)) - (1 << (16 * low)))
+        count = high - low
+        wide = bytearray(2 * count)
+        wide[0::2] = shared.to_bytes(self._n, "little")[low:high]
+        ones = int.from_bytes(b"\1\0" * count, "little")
+        lanes = (
+            int.from_bytes(wide, "little") * 5
+            + int.from_bytes(self._base[2 * low : 2 * high], "little")
+            - 2 * b * ones
+        )
+        hits = lanes & (ones << 15)
         out = []
         while hits:
             lowest = hits & -hits
-            out.append(lowest.bit_length() // 16 - 1)
+            out.append(low + lowest.bit_length() // 16 - 1)
             hits ^= lowest
         return out
 
@@ -167,9 +172,9 @@ class _Columns(dict[int, int]):
     """Byte value → its lanes (1 in lane i when sentence i has the byte), made when first asked
     for; a dict, so that summing the columns of a sentence's bytes runs without Python calls."""
 
-    def __init__(self, rows: memoryview) -> None:
+    def __init__(self, rows: bytes) -> None:
         super().__init__()
-        self._rows = rows  # 16-bit items, 256 per sentence
+        self._rows = rows  # 256 bytes per sentence
 
     def __missing__(self, byte: int) -> int:
         column = self[byte] = int.from_bytes(self._rows[byte::256], "little")

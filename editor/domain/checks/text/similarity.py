@@ -16,7 +16,7 @@ job.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -98,32 +98,69 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+@dataclass(frozen=True)
+class _Sentences:
+    """A text's sentences against last year's: those found as they are, and those to measure
+    (in text order, within the bounds on near comparisons)."""
+
+    parts: list[str]  # every part of the text, normalised
+    total: int
+    exact: list[int]  # numbers of the parts found unchanged in last year's
+    to_measure: list[int]
+    last: LastYearSentences | None
+
+
 @lru_cache(maxsize=256)
-def copied_text(text: str, last_text: str) -> CopiedText:
-    """How much of `text` is `last_text`'s (see the module doc). Cached: a keystroke in one
-    paragraph recomputes that paragraph only, and within it only the sentence typed into."""
+def _sentences_of(text: str, last_text: str) -> _Sentences:
     parts = _normalized_parts(text)
     total = sum(len(n) for n in parts if len(n) >= MIN_SENTENCE)
     if not total or not last_text.strip():
-        return CopiedText(0.0, 0, total, 0)
+        return _Sentences(parts, total, [], [], None)
     last = last_year_sentences(last_text)
-    found: list[int] = []
-    copied = 0
-    near_left = MAX_NEAR_SENTENCES
+    exact: list[int] = []
+    to_measure: list[int] = []
     for index, norm in enumerate(parts):
         if len(norm) < MIN_SENTENCE:
             continue
         if norm in last.exact:
-            hit = True
-        elif near_left > 0 and len(norm) <= MAX_NEAR_SENTENCE:
-            near_left -= 1
-            hit = last.has_near(norm)
-        else:
-            hit = False
-        if hit:
-            found.append(index)
-            copied += len(norm)
+            exact.append(index)
+        elif len(to_measure) < MAX_NEAR_SENTENCES and len(norm) <= MAX_NEAR_SENTENCE:
+            to_measure.append(index)
+    return _Sentences(parts, total, exact, to_measure, last)
+
+
+@lru_cache(maxsize=256)
+def copied_text(text: str, last_text: str) -> CopiedText:
+    """How much of `text` is `last_text`'s (see the module doc). Cached: a keystroke in one
+    paragraph recomputes that paragraph only, and within it only the sentence typed into."""
+    found_in = _sentences_of(text, last_text)
+    if found_in.last is None:
+        return CopiedText(0.0, 0, found_in.total, 0)
+    parts, has_near = found_in.parts, found_in.last.has_near
+    found = sorted(found_in.exact + [i for i in found_in.to_measure if has_near(parts[i])])
+    copied, total = sum(len(parts[i]) for i in found), found_in.total
     return CopiedText(copied / total, copied, total, len(found), text, tuple(found))
+
+
+def copied_reaches(text: str, last_text: str, enough: Callable[[int, int], bool]) -> bool:
+    """Is `enough(copied_chars, total_chars)` true of copied_text(text, last_text)? `enough`
+    must not turn false as copied_chars grows. The same answer, found by measuring the longest
+    sentences first and stopping as soon as the rest could not change it: a rewritten text is
+    known not to be copied after about half of it."""
+    found_in = _sentences_of(text, last_text)
+    if found_in.last is None:
+        return enough(0, found_in.total)
+    parts, has_near, total = found_in.parts, found_in.last.has_near, found_in.total
+    copied = sum(len(parts[i]) for i in found_in.exact)
+    unknown = sum(len(parts[i]) for i in found_in.to_measure)
+    for index in sorted(found_in.to_measure, key=lambda i: len(parts[i]), reverse=True):
+        if enough(copied, total) or not enough(copied + unknown, total):
+            break
+        size = len(parts[index])
+        unknown -= size
+        if has_near(parts[index]):
+            copied += size
+    return enough(copied, total)
 
 
 def _spans(text: str, found: tuple[int, ...]) -> Iterator[tuple[int, int]]:
