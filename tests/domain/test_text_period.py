@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor.domain.checks import Finding, check_report
 from editor.domain.model import Report
@@ -61,3 +65,26 @@ def test_text_period_own_year_and_other_mentions_are_fine(text: str) -> None:
 def test_text_period_any_prose_field_is_read() -> None:
     found = _period("本报告统计期限为2023年1月1日至2023年12月31日。", key="other")
     assert len(found) == 1 and found[0].span is not None and found[0].span.prose == "other"
+
+
+_TITLE_PIECES = [
+    *("2023", "二〇二三", "٢٠٢٣", "202", " ", "年", "度", "的", "本", "（", "(", "）", ")"),
+    *("政府信息公开", "工作", "情况", "年度", "报告", "，", "统计期限", "本年度", "本报告年度"),
+    *("2023年政府信息公开工作年度报告", "本年度（2023年）", "本报告年度(二〇二三年度)"),
+    *("2024 年度的政府信息公开情况报告", "本年度（ 2023 年度 ）"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_PIECES), max_size=20))
+def test_text_period_title_lookahead_changes_no_match(pieces: list[str]) -> None:
+    """The lookahead that speeds up the title pattern finds the same titles as the pattern
+    without it, wherever they stand among other words."""
+    from editor.domain.checks import text_period
+
+    text = "".join(pieces)
+    lookahead = text_period._TITLE.pattern[: text_period._TITLE.pattern.index(")") + 1]
+    plain = re.compile(text_period._TITLE.pattern.removeprefix(lookahead))
+    assert lookahead.startswith("(?=")
+    found = [m.span() for m in text_period._TITLE.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]

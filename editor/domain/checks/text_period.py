@@ -31,9 +31,12 @@ _PERIOD = re.compile(
     r"(?:[^。；;，,]|[，,](?=\s*(?:至|到|止)))"
     "{0,30}"
 )
+# The lookahead names the characters a title starts with: the regex engine then skips to them
+# instead of trying both alternatives at every character (a third of the time).
 _TITLE = re.compile(
-    rf"{_YEAR}度?(?:的)?政府信息公开(?:工作)?(?:情况)?(?:年度)?报告"
-    rf"|本(?:年度|报告年度)[（(]\s*{_YEAR}度?\s*[）)]"
+    r"(?=[\d〇零○Ｏ一二三四五六七八九本])"
+    rf"(?:{_YEAR}度?(?:的)?政府信息公开(?:工作)?(?:情况)?(?:年度)?报告"
+    rf"|本(?:年度|报告年度)[（(]\s*{_YEAR}度?\s*[）)])"
 )
 _YEAR_NUMBER = re.compile(r"(\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年")
 
