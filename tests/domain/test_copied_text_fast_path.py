@@ -240,3 +240,25 @@ def test_similar_ratio_in_integers_is_the_float_comparison() -> None:
             if 0 <= matches <= total // 2:
                 ratio = 2.0 * matches / total
                 assert (ratio >= sentence_index.SIMILAR_RATIO) is (5 * matches >= 2 * total)
+
+
+def test_sentence_index_measures_few_per_sentence_however_alike_the_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Hundreds of sentences of four letters pass every bound for each other: each of this
+    year's is measured against at most MAX_MEASURED of them (it took seconds per check)."""
+    measured: list[str] = []
+
+    def counting(a: str, b: str, need: int) -> bool:
+        measured.append(b)
+        return matches_reach(a, b, need)
+
+    monkeypatch.setattr(sentence_index, "matches_reach", counting)
+    rng = random.Random(7)
+    last = ["".join(rng.choice("政府信息") for _ in range(30)) for _ in range(300)]
+    this = ["".join(rng.choice("政府信息") for _ in range(30)) for _ in range(50)]
+    index = sentence_index.LastYearSentences(last)
+    for sentence in this:
+        index.has_near(sentence)
+    assert measured
+    assert max(measured.count(s) for s in this) <= sentence_index.MAX_MEASURED
