@@ -69,17 +69,8 @@ class LastYearSentences:
 
     def __init__(self, sentences: Iterable[str]) -> None:
         self.exact = frozenset(sentences)
-        # By length, then text: the candidates of a length range are a slice, in a fixed order.
-        self._ordered = sorted(self.exact, key=lambda s: (len(s), s))
-        self._lengths = [len(s) for s in self._ordered]
-        self._bytes = [_last_bytes(s) for s in self._ordered]
-        # All of them, each followed by the separator, and where each starts.
-        self._joined = _SEPARATOR.join(self._bytes) + _SEPARATOR
-        self._starts = [0]
-        for piece in self._bytes:
-            self._starts.append(self._starts[-1] + len(piece) + 1)
         self._near: dict[str, bool] = {}
-        self._lanes: _Lanes | None = None
+        self._by_length: _ByLength | None = None  # at the first sentence not found as it is
 
     def has_near(self, sentence: str) -> bool:
         """Is `sentence` within SIMILAR_RATIO of one of last year's (not counting equal ones)?"""
@@ -87,10 +78,28 @@ class LastYearSentences:
         if known is None:
             if len(self._near) >= _MAX_REMEMBERED:
                 self._near.clear()
-            known = self._near[sentence] = self._find_near(sentence)
+            if self._by_length is None:
+                self._by_length = _ByLength(self.exact)
+            known = self._near[sentence] = self._by_length.has_near(sentence)
         return known
 
-    def _find_near(self, sentence: str) -> bool:
+
+class _ByLength:
+    """Last year's sentences by length, then text (the candidates of a length range are a
+    slice, in a fixed order), with their bytes, all joined for one translate per slice."""
+
+    def __init__(self, sentences: frozenset[str]) -> None:
+        self._ordered = sorted(sentences, key=lambda s: (len(s), s))
+        self._lengths = [len(s) for s in self._ordered]
+        self._bytes = [_last_bytes(s) for s in self._ordered]
+        # All of them, each followed by the separator, and where each starts.
+        self._joined = _SEPARATOR.join(self._bytes) + _SEPARATOR
+        self._starts = [0]
+        for piece in self._bytes:
+            self._starts.append(self._starts[-1] + len(piece) + 1)
+        self._lanes: _Lanes | None = None
+
+    def has_near(self, sentence: str) -> bool:
         b = len(sentence)
         low = bisect_left(self._lengths, (2 * b + 2) // 3)  # 2b ≤ 3a
         high = min(bisect_right(self._lengths, 3 * b // 2), low + MAX_CANDIDATES)  # 2a ≤ 3b
@@ -134,9 +143,9 @@ class LastYearSentences:
 
 class _Lanes:
     """The bytes of last year's sentences as lanes (see the module doc), built at the first
-    sentence not found as it is (a text copied unchanged never needs them). The presence
-    columns have 8-bit lanes (a sum of at most 255 ones); the sums are widened to 16 bits,
-    for the sentences of the length slice only, before the comparison."""
+    length slice of more than FEW_CANDIDATES sentences (a short report never needs them). The
+    presence columns have 8-bit lanes (a sum of at most 255 ones); the sums are widened to 16
+    bits, for the sentences of the length slice only, before the comparison."""
 
     def __init__(self, lengths: list[int], sentence_bytes: list[bytes]) -> None:
         # One row of 256 bytes per sentence, 1 where the sentence has that byte (row byte 0 is

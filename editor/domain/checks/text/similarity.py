@@ -77,25 +77,16 @@ class CopiedText:
 
 
 def normalized(sentence: str) -> str:
-    """The sentence as compared: numbers as "#", no punctuation or spaces."""
+    """The sentence as compared: numbers as "#", no punctuation or spaces. (A newline in it is
+    a space here: "\n" is what `normalized_parts` keeps between sentences.)"""
     return "".join([w or "#" for w in _WORDS.findall(sentence.replace("\n", " "))])
 
 
-def _normalized_parts(text: str) -> list[str]:
-    """Every sentence or ；-part of `text` (as `_PART` finds them), normalised, in one pass: the
-    parts hold no "\n", so joined by it they split apart again after normalisation."""
+def normalized_parts(text: str) -> list[str]:
+    """Every sentence or ；-part of `text` (as `_PART` finds them, short ones too), normalised,
+    in one pass: the parts hold no "\n", so joined by it they split apart again after."""
     joined = "\n".join(_PART.findall(text))
     return "".join([w or "#" for w in _WORDS.findall(joined)]).split("\n")
-
-
-def sentences(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, normalised) for every sentence or ；-part of `text` worth comparing."""
-    out: list[tuple[int, int, str]] = []
-    for m, norm in zip(_PART.finditer(text), _normalized_parts(text), strict=False):
-        if len(norm) >= MIN_SENTENCE:
-            raw = m.group()
-            out.append((m.start() + len(raw) - len(raw.lstrip()), m.end(), norm))
-    return out
 
 
 @dataclass(frozen=True)
@@ -112,7 +103,7 @@ class _Sentences:
 
 @lru_cache(maxsize=256)
 def _sentences_of(text: str, last_text: str) -> _Sentences:
-    parts = _normalized_parts(text)
+    parts = normalized_parts(text)
     total = sum(len(n) for n in parts if len(n) >= MIN_SENTENCE)
     if not total or not last_text.strip():
         return _Sentences(parts, total, [], [], None)
@@ -179,4 +170,4 @@ def _spans(text: str, found: tuple[int, ...]) -> Iterator[tuple[int, int]]:
 @lru_cache(maxsize=64)
 def last_year_sentences(text: str) -> LastYearSentences:
     """Last year's sentences (normalised), indexed for exact and near lookups."""
-    return LastYearSentences(n for n in _normalized_parts(text) if len(n) >= MIN_SENTENCE)
+    return LastYearSentences(n for n in normalized_parts(text) if len(n) >= MIN_SENTENCE)
