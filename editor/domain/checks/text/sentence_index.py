@@ -13,10 +13,11 @@ last year's sentences first, and only the few left are measured (`matching.match
   two different characters (the bound stays true, only looser), a byte missing is a character
   missing.
 
-The second bound is taken for all of last year's sentences at once: for each byte, an integer
-holds one 16-bit lane per sentence (1 where the sentence has that byte); the lanes of the bytes of
-this year's sentence add up to the bytes each of last year's shares with it, and one comparison
-per lane, done by integer arithmetic on all lanes together, leaves the sentences to look at.
+For a long slice the second bound is first taken for all of it at once, counting distinct
+bytes: for each byte, an integer holds one 8-bit lane per sentence (1 where the sentence has that
+byte); the integers of the bytes of this year's sentence add up to the bytes each of last year's
+shares with it, and one comparison per lane, by integer arithmetic on all lanes together, leaves
+the sentences to look at.
 """
 
 from __future__ import annotations
@@ -43,8 +44,8 @@ MAX_MEASURED = 32
 # Up to this many sentences of a fitting length, each is looked at in turn; beyond, all at once in
 # lanes (below), which costs a little to build but little more for a thousand than for fifty.
 FEW_CANDIDATES = 48
-# Above this many sentences the lanes (32 bytes per sentence per byte value) would cost more
-# memory than they save; each sentence is then compared with its length slice one by one.
+# Above this many sentences the lanes (about 512 bytes per sentence) would cost more memory than
+# they save; each sentence is then compared with its length slice one by one.
 MAX_LANES = 8192
 # Answers remembered per last year's text (a session's worth of edits), then forgotten at once.
 _MAX_REMEMBERED = 20_000
@@ -54,10 +55,10 @@ _SEPARATOR = b"\0"
 _NOT_SEPARATOR = bytes.maketrans(b"\0", b"\1")
 # After bytes.maketrans(sentence, zeros): 1 where the sentence has the byte, 0 elsewhere.
 _PRESENT = bytes(1 if x == 0 else 0 for x in range(256))
-# A lane holds 5·shared + 3a − 5·distinct + _OFFSET: at least 0 and under 2^15 for every
-# sentence that can be a candidate (a ≤ 1.5 · the longest sentence measured).
-_OFFSET = 1 << 12
-_LONGEST_LANE = 1500
+# A widened lane holds 0x8000 + 5·shared + 3a − 5·distinct − 2b (distinct, shared ≤ 255): between
+# 0 and 0xFFFF, so no lane borrows from or carries into the next, while a and b are at most this
+# (0x8000 − 2·255 − 2b ≥ 0, 0x8000 + 5·255 + 3a < 0x10000). Sentences are far shorter.
+_LANE_LENGTH = 10_000
 
 
 def _last_bytes(sentence: str) -> bytes:
@@ -106,7 +107,11 @@ class _ByLength:
         if low >= high:
             return False
         mine = _last_bytes(sentence)
-        if high - low > FEW_CANDIDATES and len(self._ordered) <= MAX_LANES:
+        if (
+            high - low > FEW_CANDIDATES
+            and len(self._ordered) <= MAX_LANES
+            and max(b, self._lengths[high - 1]) <= _LANE_LENGTH
+        ):
             if self._lanes is None:
                 self._lanes = _Lanes(self._lengths, self._bytes)
             candidates = self._lanes.passing(mine, b, low, high)
@@ -153,19 +158,18 @@ class _Lanes:
         rows = [bytes.maketrans(b, bytes(len(b))).translate(_PRESENT) for b in sentence_bytes]
         self._n = len(rows)
         self._columns = _Columns(b"".join(rows))
-        # Lane i: 3a − 5·distinct + _OFFSET + 0x8000 − _OFFSET (see `passing`).
+        # Lane i: 0x8000 + 3a − 5·distinct (see `passing`; longer sentences are never asked for).
         base = bytearray(2 * self._n)
         for i, (a, row) in enumerate(zip(lengths, rows, strict=True)):
-            if a <= _LONGEST_LANE:
-                lane = 3 * a - 5 * (row.count(1) - 1) + _OFFSET + 0x8000 - _OFFSET
+            if a <= _LANE_LENGTH:
+                lane = 0x8000 + 3 * a - 5 * (row.count(1) - 1)
                 base[2 * i : 2 * i + 2] = lane.to_bytes(2, "little")
         self._base = bytes(base)
 
     def passing(self, mine: bytes, b: int, low: int, high: int) -> list[int]:
         """The sentences in low..high whose distinct bytes missing from `mine` are few enough:
-        5·(distinct − shared) ≤ 3a − 2b ⟺ 5·shared + 3a − 5·distinct + _OFFSET ≥ 2b + _OFFSET:
-        with 0x8000 − 2b − _OFFSET added to each lane (none carries into the next, all values
-        stay under 2^16), that is the lane's top bit."""
+        5·(distinct − shared) ≤ 3a − 2b ⟺ 0x8000 + 5·shared + 3a − 5·distinct − 2b ≥ 0x8000,
+        that is, the lane's top bit (see _LANE_LENGTH)."""
         shared = sum(map(self._columns.__getitem__, set(mine)))
         count = high - low
         wide = bytearray(2 * count)
