@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from editor.assets import APP_ICON, BUNDLED_CJK_FONT
+from editor.domain.atomic_write import ignore_file_size_signal
 from editor.ui.clipboard import OUR_CELLS_FORMAT
 from editor.ui.crash import make_crash_handler
 from editor.ui.main_window import MainWindow
@@ -67,12 +68,9 @@ def data_dir() -> Path:
 
 def start(argv: Sequence[str], *, autosave_ms: int = 30_000, idle_ms: int = 5_000) -> MainWindow:
     """Builds and shows the window: opens argv[1] if given, else offers a crash recovery."""
-    window = MainWindow(
-        QSettings(),
-        RecoveryStore(data_dir() / "recovery"),
-        autosave_ms=autosave_ms,
-        idle_ms=idle_ms,
-    )
+    recovery = RecoveryStore(data_dir() / "recovery")
+    recovery.clean_stale()  # temporaries of an autosave that was killed half-way
+    window = MainWindow(QSettings(), recovery, autosave_ms=autosave_ms, idle_ms=idle_ms)
     sys.excepthook = make_crash_handler(data_dir() / "logs", window.emergency_save, lambda: window)
     window.show()
     if len(argv) > 1:
@@ -84,6 +82,7 @@ def start(argv: Sequence[str], *, autosave_ms: int = 30_000, idle_ms: int = 5_00
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv if argv is None else argv)
+    ignore_file_size_signal()
     app = create_application(args)
     window = start(args)
     if os.environ.get("NIANBAO_QUIT_AFTER_SHOW"):

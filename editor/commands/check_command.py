@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from editor.commands.failures import print_user_error
 from editor.domain.checks import SEVERITY_NAMES, Finding, check_report, summary_text
 from editor.domain.errors import UserError
 from editor.domain.model import Report
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             previous = load_report(args.previous)
         except UserError as e:
-            print(f"上年报告无法读取：{e}", file=sys.stderr)
+            print_user_error(e, prefix="上年报告无法读取：")
             return EXIT_UNREADABLE
     worst = EXIT_OK
     for path in expand_inputs(args.files):
@@ -57,7 +58,12 @@ def run(args: argparse.Namespace) -> int:
             worst = EXIT_UNREADABLE
             _print_unreadable(out, path, str(e), as_json=args.json)
             continue
-        findings = check_report(report, previous)
+        try:
+            findings = check_report(report, previous)
+        except Exception:  # a bug must not stop a batch: this file is reported, the rest checked
+            worst = EXIT_UNREADABLE
+            _print_unreadable(out, path, "检查时出现内部错误，此文件未能检查。", as_json=args.json)
+            continue
         if any(f.is_error for f in findings) and worst == EXIT_OK:
             worst = EXIT_ERRORS
         if args.json:

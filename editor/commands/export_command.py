@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from editor.commands.failures import print_user_error
 from editor.domain.errors import UserError
 from editor.domain.model import Report
 from editor.domain.storage import load_report
@@ -103,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         report = load_report(args.report)
         exporter(report, out, args)
     except UserError as e:
-        print(str(e), file=sys.stderr)
+        print_user_error(e)
         return 2
     print(f"已导出：{out}")
     return 0

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from editor.commands.failures import print_user_error
 from editor.domain.errors import UserError
 from editor.domain.storage import save_report
 from editor.importers.result import ImportResult
@@ -61,12 +62,25 @@ def run(args: argparse.Namespace) -> int:
         known = " ".join(sorted(IMPORTERS))
         print(f"不支持导入“{source.suffix or source.name}”文件：可导入 {known}。", file=sys.stderr)
         return 2
+    if _same_file(source, Path(args.output)):
+        print(
+            f"输出文件不能是要导入的文件本身（“{source.name}”），否则原文件会被覆盖。",
+            file=sys.stderr,
+        )
+        return 2
     try:
         result = importer(source, args)
         save_report(result.report, args.output)
     except UserError as e:
-        print(str(e), file=sys.stderr)
+        print_user_error(e)
         return 2
     print(result.text())
     print(f"已保存：{args.output}")
     return 0
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and a.samefile(b))
+    except OSError:
+        return False

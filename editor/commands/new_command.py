@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from editor.commands.failures import print_user_error
 from editor.domain.errors import UserError
 from editor.domain.model import new_report
 from editor.domain.storage import FILE_SUFFIX, save_report
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
             report = new_report(args.year)
         save_report(report, out)
     except UserError as e:
-        print(str(e), file=sys.stderr)
+        print_user_error(e)
         return 2
     print(f"已保存：{out}")
     return 0

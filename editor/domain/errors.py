@@ -6,10 +6,12 @@ from __future__ import annotations
 class UserError(Exception):
     """Something the user can fix (a bad file, a newer version); `str(e)` is shown as is."""
 
-    def __init__(self, message: str, *, detail: str = "") -> None:
+    def __init__(self, message: str, *, detail: str = "", technical: str = "") -> None:
         super().__init__(message)
         self.message = message
-        self.detail = detail  # extra lines for a "详细信息" box; never a traceback
+        self.detail = detail  # extra lines for the clerk, in Chinese; never a traceback
+        # The library's own words (often English): only in a "详情" box or `nianbao --verbose`.
+        self.technical = technical
 
     def __str__(self) -> str:
         return self.message if not self.detail else f"{self.message}\n{self.detail}"
@@ -21,3 +23,10 @@ class ReportFileError(UserError):
 
 class ValueInputError(UserError):
     """Text typed or pasted into a number cell could not be taken as a value."""
+
+
+class WriteFileError(UserError, OSError):
+    """A file could not be written (full disk, read-only folder, size limit…).
+
+    Also an OSError, so that code written against the operating system's errors still catches it.
+    """

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
+import math
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from editor.domain.atomic_write import write_atomic
 from editor.domain.errors import ReportFileError
-from editor.domain.forms import CellRef, FormDef, form_for
-from editor.domain.model import FILE_FORMAT_ID, SCHEMA_VERSION, Report, TableValues
+from editor.domain.forms import FORM_2019, FORM_2021, CellRef
+from editor.domain.model import FILE_FORMAT_ID, SCHEMA_VERSION, Report
 from editor.domain.schema_migrations import v1_to_v2
-from editor.domain.userfiles import read_user_file
-from editor.domain.values import value_problem
+from editor.domain.userfiles import read_user_file, technical_text
+from editor.domain.validity import clean_report_text, report_problems
+
+__all__ = ["write_atomic"]  # the exporters write through it too
 
 FILE_SUFFIX = ".nianbao"
 # A real report is about 10 KB; anything this large is not one, and reading it would stall the UI.
@@ -58,14 +60,43 @@ def parse_report_bytes(data: bytes, *, name: str = "文件") -> Report:
     if not text.strip():
         raise ReportFileError(f"“{name}”是空文件。")
     try:
-        document = json.loads(text)
+        document = json.loads(
+            text, parse_int=_bounded_int, parse_float=_finite_float, parse_constant=_no_constant
+        )
     except json.JSONDecodeError as e:
         raise ReportFileError(
-            f"“{name}”内容不完整或已损坏（第 {e.lineno} 行第 {e.colno} 列附近），无法打开。"
+            f"“{name}”内容不完整或已损坏（第 {e.lineno} 行第 {e.colno} 列附近），无法打开。",
+            technical=technical_text(e),
         ) from e
+    except _BadNumber as e:
+        raise ReportFileError(f"“{name}”中有无效的数字（{e}），无法打开。") from e
     except RecursionError as e:
         raise ReportFileError(f"“{name}”嵌套过深，不是年报文件。") from e
     return report_from_document(document, name=name)
+
+
+class _BadNumber(ValueError):
+    """A number no report holds; its text is the reason, in Chinese."""
+
+
+def _bounded_int(text: str) -> int:
+    # int() refuses more than 4,300 digits, and is slow well before: a report needs ten.
+    if len(text.lstrip("-")) > 30:
+        raise _BadNumber(f"一个 {len(text)} 位的整数")
+    return int(text)
+
+
+def _finite_float(text: str) -> float:
+    if len(text) > 400:
+        raise _BadNumber(f"一个 {len(text)} 位的数")
+    value = float(text)
+    if not math.isfinite(value):
+        raise _BadNumber("超出范围的数")
+    return value
+
+
+def _no_constant(text: str) -> float:
+    raise _BadNumber("非数字的 NaN 或无穷大")
 
 
 def report_from_document(document: object, *, name: str = "文件") -> Report:
@@ -84,12 +115,27 @@ def report_from_document(document: object, *, name: str = "文件") -> Report:
         report = Report.model_validate(document)
     except ValidationError as e:
         raise ReportFileError(
-            f"“{name}”内容有误，无法打开：", detail=_describe_validation(e)
+            f"“{name}”内容有误，无法打开：",
+            detail=describe_validation(e),
+            technical=technical_text(e),
         ) from e
-    problems = _value_problems(report)
+    except RecursionError as e:
+        raise ReportFileError(f"“{name}”嵌套过深，不是年报文件。") from e
+    problems = report_problems(report)
     if problems:
-        raise ReportFileError(f"“{name}”中有无效的数值，无法打开：", detail="\n".join(problems))
+        raise ReportFileError(f"“{name}”中有无效的内容，无法打开：", detail="\n".join(problems))
+    clean_report_text(report)  # lone surrogates and control characters: nothing can write them
     return report
+
+
+def check_loadable(report: Report, *, name: str) -> None:
+    """Raises ReportFileError if saving `report` would give a file that load_report refuses."""
+    data = report_to_json(report).encode("utf-8", "replace")
+    if len(data) > MAX_FILE_BYTES:
+        raise ReportFileError(
+            f"“{name}”读出的内容过多（{len(data) // 1024 // 1024} MB），不像年报。"
+        )
+    parse_report_bytes(data, name=name)
 
 
 def migrate(document: dict[str, Any]) -> dict[str, Any]:
@@ -105,41 +151,9 @@ def migrate(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
-def _value_problems(report: Report) -> list[str]:
-    form = report.form
-    problems = _table_problems(report.tables, form, "")
-    if report.previous is not None:
-        last_form = form_for(report.previous_form or form.version)
-        problems += _table_problems(report.previous, last_form, "上年参考值 ")
-    known = {p.key for p in form.prose_fields}
-    problems += [f"未知的正文部分“{k}”" for k in report.prose if k not in known]
-    return problems[:20]
-
-
-def _table_problems(values: TableValues, form: FormDef, label: str) -> list[str]:
-    problems: list[str] = []
-    for table_key, rows in values.items():
-        table = form.table_by_key.get(table_key)
-        if table is None:
-            problems.append(f"{label}未知的表格“{table_key}”")
-            continue
-        for row_key, columns in rows.items():
-            allowed = table.columns_of_row.get(row_key, frozenset())
-            for column_key, value in columns.items():
-                if type(value) is int and value >= 0 and column_key in allowed:
-                    continue  # the common case, kept cheap: a reviewer checks hundreds of files
-                ref = CellRef(table_key, row_key, column_key)
-                if column_key not in allowed:
-                    problems.append(f"{label}{table.number}中没有单元格“{ref.key}”")
-                    continue
-                problem = value_problem(value, table.kind_of(ref))
-                if problem:
-                    problems.append(f"{label}{form.cell_name(ref)}：{value} {problem}")
-    return problems
-
-
 _PYDANTIC_REASONS = {
     "int_type": "应为整数",
+    "int_parsing": "应为整数",
     "float_type": "应为数字",
     "string_type": "应为文本",
     "dict_type": "应为对象",
@@ -152,24 +166,72 @@ _PYDANTIC_REASONS = {
     "less_than_equal": "数值太大",
 }
 
+# The file's field names as the clerk knows them; keys from the file itself are shown quoted.
+_FIELD_NAMES = {
+    "meta": "基本信息",
+    "organ": "机关名称",
+    "year": "报告年度",
+    "form_version": "表格格式",
+    "signer": "落款",
+    "date": "成文日期",
+    "contact": "联系方式",
+    "prose": "正文",
+    "tables": "表格数值",
+    "previous": "上年参考值",
+    "previous_form": "上年表格格式",
+    "draft_prose": "待更新标记",
+    "flagged_cells": "待确认标记",
+    "format": "格式标识",
+    "schema_version": "格式版本号",
+}
 
-def _describe_validation(error: ValidationError) -> str:
+
+def describe_validation(error: ValidationError) -> str:
+    """What pydantic found wrong, one line a place, in the clerk's words (at most 20 lines)."""
     lines: list[str] = []
     seen: set[str] = set()
     for item in error.errors():
         # A union (int | float) reports one error per member; the location is what matters.
-        loc = [str(x) for x in item["loc"] if not str(x).startswith(("int", "float"))]
-        where = ".".join(loc) or "（整个文件）"
+        loc = [x for x in item["loc"] if not str(x).startswith(("int", "float", "function"))]
+        where = _cell_place(loc) or "·".join(_place(x) for x in loc) or "（整个文件）"
         if where in seen:
             continue
         seen.add(where)
         reason = _PYDANTIC_REASONS.get(item["type"], "内容无效")
-        shown = item.get("input")
-        if isinstance(shown, str | int | float) and not isinstance(shown, bool):
-            lines.append(f"{where}：{reason}（实为“{shown}”）")
-        else:
-            lines.append(f"{where}：{reason}")
+        shown = _shown_input(item.get("input"))
+        lines.append(f"{where}：{reason}（实为“{shown}”）" if shown else f"{where}：{reason}")
     return "\n".join(lines[:20])
+
+
+def _cell_place(loc: list[int | str]) -> str | None:
+    """ "表三 …·自然人" for a value's location, if it names a cell of either format."""
+    if len(loc) < 4 or loc[0] not in ("tables", "previous"):
+        return None
+    ref = CellRef(*(str(x) for x in loc[1:4]))
+    for form in (FORM_2021, FORM_2019):
+        table = form.table_by_key.get(ref.table)
+        if table is not None and ref in table.cell_set:
+            prefix = "上年参考值 " if loc[0] == "previous" else ""
+            return prefix + form.cell_name(ref)
+    return None
+
+
+def _place(part: object) -> str:
+    if isinstance(part, int):
+        return f"第 {part + 1} 项"
+    return _FIELD_NAMES.get(str(part), f"“{str(part)[:40]}”")
+
+
+def _shown_input(value: object) -> str:
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value) if abs(value) < 10**15 else "极大的数"
+    if isinstance(value, float):
+        return str(value) if math.isfinite(value) and abs(value) < 1e15 else "极大的数"
+    if isinstance(value, str):
+        return value[:40]
+    return ""
 
 
 def report_to_json(report: Report) -> str:
@@ -177,23 +239,9 @@ def report_to_json(report: Report) -> str:
 
 
 def save_report(report: Report, path: str | os.PathLike[str]) -> None:
-    """Writes the report atomically: a temporary file beside the target, then a rename."""
-    write_atomic(Path(path), report_to_json(report).encode("utf-8"))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    """Writes the report atomically (see atomic_write). Raises WriteFileError in Chinese."""
+    # "replace": a lone surrogate typed or pasted into a field must not make saving impossible.
+    write_atomic(Path(path), report_to_json(report).encode("utf-8", "replace"))
 
 
 def json_schema() -> dict[str, Any]:

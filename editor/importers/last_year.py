@@ -10,6 +10,7 @@ from editor.domain.forms import CellRef, form_version_for_year
 from editor.domain.model import Meta, Report, nested_values, values_of
 from editor.domain.storage import FILE_SUFFIX, load_report
 from editor.domain.values import format_value
+from editor.importers.intake import finished, kind_of_source, reading
 from editor.importers.result import ImportResult, NoteKind
 
 # The mark the editor shows on prose copied from last year until the clerk edits it.
@@ -45,7 +46,11 @@ def new_from_last_year(source: Path, year: int) -> ImportResult:
     """This year's report, started from last year's (see the module doc); the notes say what
     was carried and what was left for the clerk."""
     source = Path(source)
-    last_result = read_last_year(source)
+    with reading(source, kind_of_source(source)):
+        return finished(_new_from(read_last_year(source), source, year))
+
+
+def _new_from(last_result: ImportResult, source: Path, year: int) -> ImportResult:
     last = last_result.report
     if year <= last.meta.year:
         raise UserError(

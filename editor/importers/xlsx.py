@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
+from openpyxl.workbook.workbook import Workbook
 
 from editor.domain.errors import UserError
 from editor.domain.forms import CellRef
 from editor.domain.model import Report
 from editor.domain.progress import Progress, no_progress
+from editor.domain.userfiles import read_user_file
+from editor.importers.intake import finished, reading
 from editor.importers.result import ImportNote, ImportResult, NoteKind
 from editor.importers.xlsx_foreign import read_foreign
 from editor.importers.xlsx_own import MarkerError, is_own_workbook, read_own
-from editor.importers.xlsx_safety import open_workbook
+from editor.importers.xlsx_safety import MAX_FILE_BYTES, WorkbookFileError, open_workbook
 
 
 def import_xlsx(path: Path, progress: Progress | None = None) -> ImportResult:
@@ -26,25 +28,32 @@ def import_xlsx(path: Path, progress: Progress | None = None) -> ImportResult:
             "“另存为” Excel 工作簿（.xlsx）后再导入。"
         )
     progress(0.0, "正在打开工作簿")
-    wb = open_workbook(path)
-    progress(0.4, "正在读取表格")
-    try:
-        if is_own_workbook(wb):
-            try:
-                result = read_own(wb, path.name)
-            except MarkerError:
-                result = read_foreign(wb, path.name)
-                result.notes.insert(
-                    0, ImportNote(NoteKind.ASSUMED, "工作簿的隐藏标记已损坏，改为按表格标签读取")
-                )
-        else:
-            result = read_foreign(wb, path.name)
-    except ValidationError as e:
-        raise UserError(f"“{path.name}”中的基本信息有误（如报告年度），无法导入。") from e
-    finally:
-        wb.close()
+    with reading(path, "Excel 工作簿"):
+        data = read_user_file(
+            path, max_bytes=MAX_FILE_BYTES, what="Excel 工作簿", error=WorkbookFileError
+        )
+        wb = open_workbook(data, path.name)
+        progress(0.4, "正在读取表格")
+        try:
+            result = _read(wb, path.name)
+        finally:
+            wb.close()
+        result = finished(result)
     progress(1.0, "导入完成")
     return result
+
+
+def _read(wb: Workbook, name: str) -> ImportResult:
+    if not is_own_workbook(wb):
+        return read_foreign(wb, name)
+    try:
+        return read_own(wb, name)
+    except MarkerError:
+        result = read_foreign(wb, name)
+        result.notes.insert(
+            0, ImportNote(NoteKind.ASSUMED, "工作簿的隐藏标记已损坏，改为按表格标签读取")
+        )
+        return result
 
 
 def value_changes(target: Report, result: ImportResult) -> dict[CellRef, int | float | None]:

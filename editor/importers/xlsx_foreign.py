@@ -297,6 +297,14 @@ def _meta(
                 year = year or int(m["year"])
             if m := _ORGAN_FIELD.match(text):
                 organ = organ or m["organ"]
+    if year is not None and not 2008 <= year <= 2100:
+        notes.append(
+            (
+                NoteKind.ASSUMED,
+                f"工作簿中的年度 {year} 不是 2008–2100 之间的报告年度，未采用",
+            )
+        )
+        year = None
     if year is None:
         last = datetime.date.today().year - 1
         year = max(last, 2021) if version is FormVersion.V2021 else min(max(last, 2019), 2020)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from typing import Any
 
 from openpyxl.workbook.workbook import Workbook
+from pydantic import ValidationError
 
 from editor.domain.errors import UserError, ValueInputError
 from editor.domain.forms import CellRef, FormVersion, ValueKind, form_for
@@ -24,6 +26,7 @@ from editor.exporters.xlsx_marker import (
     value_name,
 )
 from editor.importers.result import ImportNote, ImportResult, NoteKind
+from editor.importers.xlsx_safety import range_area
 
 
 class MarkerError(Exception):
@@ -60,7 +63,7 @@ def read_own(wb: Workbook, source: str) -> ImportResult:
     extras = _extras(wb)
     try:
         form = form_for(extras["form_version"])
-    except (KeyError, ValueError) as e:
+    except (KeyError, ValueError, TypeError) as e:
         raise MarkerError from e
 
     def lines(name: str) -> list[str] | None:
@@ -69,7 +72,8 @@ def read_own(wb: Workbook, source: str) -> ImportResult:
             return None
         out: list[str] = []
         for sheet, ref in dn.destinations:
-            if sheet not in wb.sheetnames:
+            # A name may be edited to cover a whole sheet; indexing that would create every cell.
+            if sheet not in wb.sheetnames or range_area(ref) > MAX_NAMED_CELLS:
                 return None
             cells = wb[sheet][ref.replace("$", "")]
             rows = cells if isinstance(cells, tuple) else ((cells,),)
@@ -88,8 +92,11 @@ def read_own(wb: Workbook, source: str) -> ImportResult:
         return "\n".join(got)
 
     year_text = text(meta_name("year"), "报告年度").strip()
-    if not year_text.isdigit():
-        raise UserError(f"“{source}”中的报告年度“{year_text}”不是年份，请在 Excel 中改正后再导入。")
+    if not _YEAR.fullmatch(year_text) or not 2008 <= int(year_text) <= 2100:
+        raise UserError(
+            f"“{source}”中的报告年度“{year_text[:20]}”不是 2008–2100 之间的年份，"
+            "请在 Excel 中改正后再导入。"
+        )
     contact = lines(meta_name("contact")) or []
     if len(contact) == 1 and not contact[0]:
         contact = []
@@ -107,16 +114,10 @@ def read_own(wb: Workbook, source: str) -> ImportResult:
         paragraph = text(prose_name(field.key), field.heading or field.key)
         if paragraph or field.key in prose_keys:
             prose[field.key] = paragraph
-    report = Report(
-        meta=meta,
-        prose=prose,
-        previous=extras.get("previous"),
-        previous_form=FormVersion(extras["previous_form"]) if extras.get("previous_form") else None,
-        draft_prose=list(extras.get("draft_prose", [])),
-        flagged_cells=list(extras.get("flagged_cells", [])),
-        previous_prose=extras.get("previous_prose") or {},
-    )
+    report, extras_note = _report_with_extras(meta, prose, extras)
     result = ImportResult(report=report, source=source)
+    if extras_note:
+        result.note(NoteKind.ASSUMED, extras_note)
     asks: list[CellRef] = []
     count = 0
     for table in form.tables:
@@ -144,6 +145,32 @@ def read_own(wb: Workbook, source: str) -> ImportResult:
 
 
 _MISSING = object()
+_YEAR = re.compile(r"[0-9]{4}")
+MAX_NAMED_CELLS = 1_000  # a meta field or paragraph spans a few cells
+
+
+def _report_with_extras(
+    meta: Meta, prose: dict[str, str], extras: dict[str, Any]
+) -> tuple[Report, str]:
+    """The report with what the marker keeps (last year's values, marks), if that is sound."""
+    try:
+        return (
+            Report(
+                meta=meta,
+                prose=prose,
+                previous=extras.get("previous"),
+                previous_form=FormVersion(extras["previous_form"])
+                if extras.get("previous_form")
+                else None,
+                draft_prose=list(extras.get("draft_prose", [])),
+                flagged_cells=list(extras.get("flagged_cells", [])),
+                previous_prose=extras.get("previous_prose") or {},
+            ),
+            "",
+        )
+    except (ValidationError, ValueError, TypeError):
+        note = "工作簿隐藏标记中的上年参考值或待确认标记无效，未导入"
+        return Report(meta=meta, prose=prose), note
 
 
 def _named_value(wb: Workbook, name: str) -> object:
@@ -166,7 +193,7 @@ def _extras(wb: Workbook) -> dict[str, Any]:
         column += 1
     try:
         extras = json.loads("".join(parts))
-    except json.JSONDecodeError as e:
+    except (ValueError, RecursionError) as e:  # JSONDecodeError, and numbers of 4,300+ digits
         raise MarkerError from e
     if not isinstance(extras, dict):
         raise MarkerError

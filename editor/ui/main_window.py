@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.domain.checks import Finding, count_by_severity, sum_fill_values, summary_text
+from editor.domain.errors import UserError
 from editor.domain.forms import CellRef, TableDef
 from editor.domain.storage import FILE_SUFFIX
 from editor.ui.batch_review import add_batch_review
@@ -408,6 +409,13 @@ class MainWindow(WindowFiles, WindowAssist, QMainWindow):
     def refuse_input(self, message: str) -> None:
         self.statusBar().showMessage(message.splitlines()[0], 10000)
         self.show_message(QMessageBox.Icon.Warning, "输入未被接受", message)
+
+    def show_error(self, title: str, error: UserError) -> QMessageBox:
+        """A user-fixable failure: its message, and the library's own words under 详细信息."""
+        box = self.show_message(QMessageBox.Icon.Warning, title, str(error))
+        if error.technical:
+            box.setDetailedText(error.technical)
+        return box
 
     def show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         """A window-modal message that does not block the event loop."""

@@ -15,7 +15,7 @@ from editor.domain.checks import RULES, SEVERITY_NAMES, Finding
 from editor.domain.errors import ValueInputError
 from editor.domain.forms import CellRef, TableDef
 from editor.domain.layout import CellRole, LayoutCell, TableLayout, table_layout
-from editor.domain.values import format_value, parse_cell_text
+from editor.domain.values import INVALID_SHOWN, format_value, parse_cell_text
 from editor.ui.document import ReportDocument
 
 Index = QModelIndex | QPersistentModelIndex
@@ -78,12 +78,17 @@ class ReportTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        cell = self.layout.anchor_at(index.row(), index.column())
-        if cell is None:
-            return None  # covered by a merged cell
-        if cell.ref is None:
-            return self._fixed_data(cell, role)
-        return self._value_data(cell.ref, role)
+        try:
+            cell = self.layout.anchor_at(index.row(), index.column())
+            if cell is None:
+                return None  # covered by a merged cell
+            if cell.ref is None:
+                return self._fixed_data(cell, role)
+            return self._value_data(cell.ref, role)
+        except Exception:
+            # Qt calls this from paint code, where an exception can take the window down (seen:
+            # a segfault). Whatever a value is, the cell shows as broken, never as a crash.
+            return _broken_cell_data(role)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
@@ -118,7 +123,7 @@ class ReportTableModel(QAbstractTableModel):
             return ""
         if cell.ref is None:
             return cell.text
-        return format_value(self.document.report.get(cell.ref))
+        return format_value(self.document.report.get(cell.ref))  # never raises
 
     # ------------------------------------------------------------------ roles
 
@@ -240,3 +245,20 @@ def _show(value: object) -> str:
     if isinstance(value, int | float):
         return format_value(value)
     return str(value)
+
+
+BROKEN_TEXT = INVALID_SHOWN
+
+
+def _broken_cell_data(role: int) -> Any:
+    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        return BROKEN_TEXT
+    if role == STATE_ROLE:
+        return "error"
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return STATE_BRUSHES["error"]
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return ERROR_TEXT
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return "此单元格的值无效，无法显示；请重新填写"
+    return None

@@ -106,6 +106,8 @@ class Task(QObject):
                 QMessageBox.StandardButton.Ok,
                 self._parent,
             )
+            if error.technical:  # the library's own words, for whoever supports the clerk
+                box.setDetailedText(error.technical)
             box.open()
         else:
             sys.excepthook(type(error), error, error.__traceback__)

@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMessageBox
 
+from editor.domain.atomic_write import clean_stale_temporaries
 from editor.domain.errors import UserError
 from editor.domain.model import Report, new_report
 from editor.domain.storage import FILE_SUFFIX, load_report
+from editor.domain.userfiles import os_reason
 from editor.ui import file_dialogs, recovery_prompt
 from editor.ui.document import ReportDocument
 from editor.ui.recovery import Recovered, RecoveryStore
@@ -45,6 +47,8 @@ class WindowFiles(_Window):
         def set_document(self, document: ReportDocument) -> None: ...
 
         def show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox: ...
+
+        def show_error(self, title: str, error: UserError) -> QMessageBox: ...
 
     # ------------------------------------------------------------------ files
 
@@ -115,8 +119,9 @@ class WindowFiles(_Window):
         try:
             report = load_report(path)
         except UserError as e:
-            self.show_message(QMessageBox.Icon.Warning, "无法打开", str(e))
+            self.show_error("无法打开", e)
             return False
+        clean_stale_temporaries(path.parent, path.name)  # left by a save that was killed
         self.recovery.discard()
         self.set_document(ReportDocument(report, path.resolve()))
         self._add_recent(path.resolve())
@@ -156,11 +161,14 @@ class WindowFiles(_Window):
         assert doc is not None
         try:
             doc.save(path)
+        except UserError as e:  # WriteFileError: full disk, read-only folder, size limit…
+            self.show_error("保存失败", e)
+            return False
         except OSError as e:
             self.show_message(
                 QMessageBox.Icon.Warning,
                 "保存失败",
-                f"无法保存到“{path}”：{e.strerror or e}\n原文件未被改动。请换一个位置另存。",
+                f"无法保存到“{path}”：{os_reason(e)}。\n原文件未被改动。请换一个位置另存。",
             )
             return False
         self.recovery.discard()
@@ -178,8 +186,11 @@ class WindowFiles(_Window):
             return None
         try:
             written = self.recovery.write(doc.report, doc.path)
+        except UserError as e:
+            self.statusBar().showMessage(f"自动保存失败：{e.message}", 10000)
+            return None
         except OSError as e:
-            self.statusBar().showMessage(f"自动保存失败：{e.strerror or e}", 10000)
+            self.statusBar().showMessage(f"自动保存失败：{os_reason(e)}", 10000)
             return None
         self._autosave_pending = False
         return written

@@ -93,17 +93,17 @@ def test_storage_refuses_truncated_json(tmp_path: Path, sample_path: Path) -> No
 def test_storage_refuses_wrong_types(tmp_path: Path) -> None:
     document = _document(consistent_report())
     document["meta"]["year"] = "二〇二三"  # type: ignore[index]
-    assert "meta.year" in _refused(_write(tmp_path, document))
+    assert "基本信息·报告年度" in _refused(_write(tmp_path, document))
     document = _document(consistent_report())
     document["prose"] = ["not", "a", "mapping"]
-    assert "prose" in _refused(_write(tmp_path, document))
+    assert "正文：应为对象" in _refused(_write(tmp_path, document))
 
 
 def test_storage_refuses_text_in_number_field(tmp_path: Path) -> None:
     document = _document(consistent_report())
     document["tables"]["requests"]["received"]["natural"] = "12a"  # type: ignore[index]
     text = _refused(_write(tmp_path, document))
-    assert "requests.received.natural" in text and "12a" in text
+    assert "表三" in text and "自然人" in text and "12a" in text
 
 
 @pytest.mark.parametrize("bad", [-3, 2.5])

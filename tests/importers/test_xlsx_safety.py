@@ -93,7 +93,9 @@ def test_import_xlsx_calls_a_broken_workbook_broken(tmp_path: Path) -> None:
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("xl/workbook.xml", "<workbook")
-    with pytest.raises(UserError, match="已损坏或不是标准的 Excel 工作簿"):
+    with pytest.raises(
+        UserError, match="已损坏，或内容不符合其文件格式，无法作为 Excel 工作簿读取"
+    ):
         import_xlsx(path)
 
 

@@ -9,6 +9,7 @@ imported report.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,8 +19,14 @@ from typing import Any
 
 from editor.domain.errors import UserError
 from editor.domain.userfiles import read_user_file
+from editor.importers.docx_guard import check_docx
+from editor.importers.pdf_guard import check_page_count, decoding_budget, tables_allowed
 
-MAX_SOURCE_BYTES = 50 * 1024 * 1024
+MAX_SOURCE_BYTES = 50 * 1024 * 1024  # a PDF with pictures; text and web pages stay far smaller
+MAX_TEXT_SOURCE_BYTES = 20 * 1024 * 1024  # .txt and .html, before decoding
+# A long report is some 30,000 characters and a few thousand lines; web pages add their menus.
+MAX_TEXT_CHARS = 1_000_000
+MAX_LINES = 50_000
 
 _HEADER_LINE = re.compile(r"^#\s*(source|year|agency)\s*:\s*(.*)$")
 _PAGE_NUMBER = re.compile(r"^\s*[-—–]\s*\d{1,3}\s*[-—–]\s*$")
@@ -57,7 +64,9 @@ def table_row_line(cells: Sequence[str | None]) -> str:
 
 def _decode(data: bytes, name: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", "replace")
+    if b"\x00" in data[:65536] or data.count(b"\x00") > len(data) // 100:
+        raise SourceError(f"“{name}”含有二进制内容，不是文本文件或网页。")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
@@ -66,12 +75,12 @@ def _decode(data: bytes, name: str) -> str:
     raise SourceError(f"“{name}”不是可识别的文本文件（既不是 UTF-8 也不是 GBK 编码）。")
 
 
-def _read_bytes(path: Path) -> bytes:
-    return read_user_file(path, max_bytes=MAX_SOURCE_BYTES, what="年报", error=SourceError)
+def _read_bytes(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> bytes:
+    return read_user_file(path, max_bytes=max_bytes, what="年报", error=SourceError)
 
 
 def extract_txt(path: Path) -> SourceText:
-    text = _decode(_read_bytes(path), path.name)
+    text = _decode(_read_bytes(path, MAX_TEXT_SOURCE_BYTES), path.name)
     header: dict[str, str] = {}
     lines = text.splitlines()
     body_start = 0
@@ -151,7 +160,7 @@ class _HtmlText(HTMLParser):
 
 
 def extract_html(path: Path) -> SourceText:
-    data = _read_bytes(path)
+    data = _read_bytes(path, MAX_TEXT_SOURCE_BYTES)
     charset = re.search(rb"charset\s*=\s*[\"']?([\w-]+)", data[:4096], re.IGNORECASE)
     text: str | None = None
     if charset:
@@ -178,11 +187,10 @@ def extract_docx(path: Path) -> SourceText:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    _read_bytes(path)  # the same size and access checks as the other sources
-    try:
-        document = Document(str(path))
-    except Exception as e:  # python-docx raises many kinds for a file that is not a .docx
-        raise SourceError(f"“{path.name}”不是可读取的 Word 文档（.docx）：{e}") from e
+    data = _read_bytes(path)  # the same size and access checks as the other sources
+    check_docx(data, path.name)
+    # Anything python-docx raises for a damaged file becomes a message at the intake.
+    document = Document(io.BytesIO(data))
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
@@ -209,15 +217,18 @@ def extract_pdf(path: Path) -> SourceText:
     from pdfminer.psparser import PSException
     from pdfplumber.utils.exceptions import PdfminerException
 
-    _read_bytes(path)
+    data = _read_bytes(path)
     lines: list[str] = []
     places: list[LinePlace | None] = []
     try:
-        with pdfplumber.open(str(path)) as pdf:
+        with decoding_budget(path.name), pdfplumber.open(io.BytesIO(data)) as pdf:
+            check_page_count(pdf, path.name)
             for number, page in enumerate(pdf.pages):
-                for text, place in _pdf_page_lines(page, number):
+                with_tables = tables_allowed(page, path.name)
+                for text, place in _pdf_page_lines(page, number, with_tables=with_tables):
                     lines.append(text)
                     places.append(place)
+                page.close()  # its parsed objects are not needed again
     except (PdfminerException, PSException) as e:  # broken, truncated or encrypted files
         raise SourceError(f"“{path.name}”不是可读取的 PDF 文件（已损坏或已加密）。") from e
     text = "\n".join(lines)
@@ -229,11 +240,14 @@ def extract_pdf(path: Path) -> SourceText:
     return SourceText(text, "PDF", places=places)
 
 
-def _pdf_page_lines(page: Any, number: int) -> list[tuple[str, LinePlace]]:
+def _pdf_page_lines(
+    page: Any, number: int, *, with_tables: bool = True
+) -> list[tuple[str, LinePlace]]:
     """The page's text lines and table rows, ordered by their position on the page."""
     # A bordered one-column box is a framed paragraph, not a table: read it as text, so that
     # characters sticking out of its frame stay in place.
-    tables = [t for t in page.find_tables() if max((len(r.cells) for r in t.rows), default=0) > 1]
+    found = page.find_tables() if with_tables else []
+    tables = [t for t in found if max((len(r.cells) for r in t.rows), default=0) > 1]
     boxes = [t.bbox for t in tables]
     left, top_edge = page.bbox[0], page.bbox[1]
 
@@ -281,9 +295,22 @@ def extract(path: Path) -> SourceText:
         known = " ".join(sorted(EXTRACTORS))
         raise SourceError(f"不支持导入“{path.suffix or path.name}”文件：已发布的年报可用 {known}。")
     source = extractor(path)
+    _check_amount(source.text, path.name)
     lines = source.text.replace("\f", "\n").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     places = source.places if len(source.places) == len(lines) else [None] * len(lines)
     kept = [i for i, line in enumerate(lines) if not _PAGE_NUMBER.match(line)]
     source.text = "\n".join(lines[i] for i in kept)
     source.places = [places[i] for i in kept] if source.places else []
     return source
+
+
+def _check_amount(text: str, name: str) -> None:
+    """Refuses text far beyond any report before the parser spends minutes and gigabytes on it."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise SourceError(
+            f"“{name}”有 {len(text) // 10000} 万字，远多于一份年度报告，未导入。"
+            "请只保留年报本身后再导入。"
+        )
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise SourceError(f"“{name}”有 {lines} 行，远多于一份年度报告，未导入。")

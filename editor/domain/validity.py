@@ -1,0 +1,229 @@
+"""What a report may hold, checked where it enters the model, whichever reader produced it.
+
+Two uses of the same limits: the loader refuses a `.nianbao` that breaks them
+(`report_problems`), and every importer repairs what it read (`repair_imported`: drops the bad
+value, flags the cell, shortens the text, and says so), so that an import never yields a file
+the loader refuses. Text is cleaned of what no exporter can write (lone surrogates, control
+characters); values are finite numbers of sane size, in cells that exist.
+"""
+
+from __future__ import annotations
+
+import re
+
+from editor.domain.forms import CellRef, FormDef, TableDef, form_for
+from editor.domain.model import Report, TableValues
+from editor.domain.values import MAX_VALUE, value_problem
+
+# Far above any real report (a long section runs to a few thousand characters), far below
+# what makes checks, exports or the 8 MB file limit suffer.
+MAX_PROSE_CHARS = 100_000
+MAX_META_CHARS = 500
+MAX_CONTACT_LINES = 30
+_MAX_PROBLEMS = 20
+
+# Lone surrogates cannot be encoded as UTF-8; C0 controls and U+FFFE/U+FFFF are not allowed in
+# the XML of .xlsx/.docx. Tab, line feed and carriage return are kept.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_AS_LINE_BREAK = frozenset("\x0b\x0c")  # Word's manual line break and page break
+
+
+def _replacement(m: re.Match[str]) -> str:
+    ch = m.group()
+    if ch in _AS_LINE_BREAK:
+        return "\n"
+    if "\ud800" <= ch <= "\udfff":
+        return "\ufffd"
+    return ""
+
+
+def clean_text(text: str) -> str:
+    """`text` with what no file format can hold replaced: surrogates by �, controls removed."""
+    return _UNWRITABLE.sub(_replacement, text)
+
+
+def clean_report_text(report: Report) -> bool:
+    """Cleans every text of the report in place; True if anything changed."""
+    meta = report.meta
+    before = (meta.organ, meta.signer, meta.date, tuple(meta.contact), dict(report.prose))
+    meta.organ, meta.signer, meta.date = (
+        clean_text(t) for t in (meta.organ, meta.signer, meta.date)
+    )
+    meta.contact = [clean_text(line) for line in meta.contact]
+    report.prose = {key: clean_text(text) for key, text in report.prose.items()}
+    return before != (meta.organ, meta.signer, meta.date, tuple(meta.contact), report.prose)
+
+
+# ---------------------------------------------------------------------- the loader: refuse
+
+
+def report_problems(report: Report) -> list[str]:
+    """Why the loader must refuse `report` (at most 20 lines), empty when it is sound."""
+    form = report.form
+    problems = _table_problems(report.tables, form, "")
+    if report.previous is not None:
+        last_form = form_for(report.previous_form or form.version)
+        problems += _table_problems(report.previous, last_form, "上年参考值 ")
+    known_prose = {p.key for p in form.prose_fields}
+    problems += [f"未知的正文部分“{k}”" for k in report.prose if k not in known_prose]
+    problems += [
+        f"未知的正文部分“{k}”（待更新标记）" for k in report.draft_prose if k not in known_prose
+    ]
+    known_cells = {ref.key for ref in form.cells}
+    problems += [
+        f"待确认标记指向不存在的单元格“{k[:60]}”"
+        for k in report.flagged_cells
+        if k not in known_cells
+    ]
+    problems += _text_problems(report)
+    return problems[:_MAX_PROBLEMS]
+
+
+def _table_problems(values: TableValues, form: FormDef, label: str) -> list[str]:
+    problems: list[str] = []
+    for table_key, rows in values.items():
+        table = form.table_by_key.get(table_key)
+        if table is None:
+            problems.append(f"{label}未知的表格“{table_key[:60]}”")
+            continue
+        for row_key, columns in rows.items():
+            allowed = table.columns_of_row.get(row_key, frozenset())
+            for column_key, value in columns.items():
+                if type(value) is int and 0 <= value <= MAX_VALUE and column_key in allowed:
+                    continue  # the common case, kept cheap: a reviewer checks hundreds of files
+                ref = CellRef(table_key, row_key, column_key)
+                if column_key not in allowed:
+                    problems.append(f"{label}{table.number}中没有单元格“{ref.key[:80]}”")
+                    continue
+                problem = value_problem(value, table.kind_of(ref))
+                if problem:
+                    problems.append(f"{label}{form.cell_name(ref)}：{_shown(value)} {problem}")
+        if len(problems) > _MAX_PROBLEMS:
+            break
+    return problems
+
+
+def _text_problems(report: Report) -> list[str]:
+    meta = report.meta
+    problems = [
+        f"{what}过长（{len(text)} 字，最多 {MAX_META_CHARS} 字）"
+        for what, text in (("机关名称", meta.organ), ("落款", meta.signer), ("成文日期", meta.date))
+        if len(text) > MAX_META_CHARS
+    ]
+    if len(meta.contact) > MAX_CONTACT_LINES or any(
+        len(line) > MAX_META_CHARS for line in meta.contact
+    ):
+        problems.append(f"联系方式过长（最多 {MAX_CONTACT_LINES} 行，每行 {MAX_META_CHARS} 字）")
+    names = prose_names(report.form)
+    problems += [
+        f"正文“{names.get(key, key)}”过长（{len(text)} 字，最多 {MAX_PROSE_CHARS} 字）"
+        for key, text in report.prose.items()
+        if len(text) > MAX_PROSE_CHARS
+    ]
+    return problems
+
+
+def prose_names(form: FormDef) -> dict[str, str]:
+    """Each prose key's name for messages: its heading, else its section's title."""
+    names = {form.opening.key: "开头部分"}
+    for section in form.sections:
+        for field in section.prose:
+            names[field.key] = field.heading or section.title
+    return names
+
+
+def _shown(value: object) -> str:
+    """A bad value as the message shows it: never "inf" or "nan", never thousands of digits."""
+    if isinstance(value, float) and value != value:
+        return "非数字"
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return "无穷大"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "非数字"
+    if abs(value) >= 10**15:
+        return "极大的数"
+    return str(value)
+
+
+# ---------------------------------------------------------------------- importers: repair
+
+
+def repair_imported(report: Report) -> list[str]:
+    """Makes an imported report one the loader accepts; returns what was changed, in Chinese.
+
+    Bad values are dropped (and their cells flagged for the clerk); last year's bad values are
+    dropped; unknown keys are dropped; over-long texts are shortened; unwritable characters are
+    replaced.
+    """
+    form = report.form
+    notes: list[str] = []
+    dropped = _repair_table(report.tables, form)
+    for ref, _value in dropped:
+        if ref.key not in report.flagged_cells and ref in form.table_by_key[ref.table].cell_set:
+            report.flagged_cells.append(ref.key)
+    if dropped:
+        shown = "、".join(f"{form.cell_name(r)}（{_shown(v)}）" for r, v in dropped[:5])
+        more = f"等 {len(dropped)} 个" if len(dropped) > 5 else ""
+        notes.append(f"这些数值无效，未导入，单元格待确认：{shown}{more}")
+    if report.previous is not None:
+        last_form = form_for(report.previous_form or form.version)
+        report.previous_form = last_form.version
+        dropped_last = _repair_table(report.previous, last_form)
+        if dropped_last:
+            notes.append(f"上年参考值中有 {len(dropped_last)} 个无效数值，未导入")
+    known_prose = {p.key for p in form.prose_fields}
+    report.prose = {k: v for k, v in report.prose.items() if k in known_prose}
+    report.draft_prose = [k for k in report.draft_prose if k in known_prose]
+    known_cells = {ref.key for ref in form.cells}
+    report.flagged_cells = [k for k in report.flagged_cells if k in known_cells]
+    if clean_report_text(report):
+        notes.append("文中有无法保存的字符（控制字符或残缺的编码），已去掉")
+    notes += _shorten_texts(report)
+    return notes
+
+
+def _repair_table(values: TableValues, form: FormDef) -> list[tuple[CellRef, object]]:
+    """Removes every value the loader would refuse; returns the cells and values removed."""
+    dropped: list[tuple[CellRef, object]] = []
+    for table_key in list(values):
+        table: TableDef | None = form.table_by_key.get(table_key)
+        rows = values[table_key]
+        if table is None:
+            del values[table_key]
+            continue
+        for row_key in list(rows):
+            allowed = table.columns_of_row.get(row_key, frozenset())
+            columns = rows[row_key]
+            for column_key in list(columns):
+                value = columns[column_key]
+                ref = CellRef(table_key, row_key, column_key)
+                if column_key not in allowed:
+                    del columns[column_key]
+                elif value_problem(value, table.kind_of(ref)):
+                    del columns[column_key]
+                    dropped.append((ref, value))
+            if not columns:
+                del rows[row_key]
+    return dropped
+
+
+def _shorten_texts(report: Report) -> list[str]:
+    notes: list[str] = []
+    meta = report.meta
+    for attribute, what in (("organ", "机关名称"), ("signer", "落款"), ("date", "成文日期")):
+        text = getattr(meta, attribute)
+        if len(text) > MAX_META_CHARS:
+            setattr(meta, attribute, text[:MAX_META_CHARS])
+            notes.append(f"{what}过长（{len(text)} 字），只保留前 {MAX_META_CHARS} 字")
+    too_long = any(len(x) > MAX_META_CHARS for x in meta.contact)
+    if len(meta.contact) > MAX_CONTACT_LINES or too_long:
+        meta.contact = [line[:MAX_META_CHARS] for line in meta.contact[:MAX_CONTACT_LINES]]
+        notes.append(f"联系方式过长，只保留前 {MAX_CONTACT_LINES} 行")
+    names = prose_names(report.form)
+    for key, text in report.prose.items():
+        if len(text) > MAX_PROSE_CHARS:
+            report.prose[key] = text[:MAX_PROSE_CHARS]
+            notes.append(
+                f"正文“{names.get(key, key)}”过长（{len(text)} 字），只保留前 {MAX_PROSE_CHARS} 字"
+            )
+    return notes
