@@ -96,7 +96,7 @@ def _finite_float(text: str) -> float:
 
 
 def _no_constant(text: str) -> float:
-    raise _BadNumber("非数字的 NaN 或无穷大")
+    raise _BadNumber("非数字或无穷大的值")
 
 
 def report_from_document(document: object, *, name: str = "文件") -> Report:

@@ -73,7 +73,7 @@ def describe_os_error(error: OSError, path: Path, what: str) -> str:
     if isinstance(error, FileNotFoundError):
         return f"找不到文件“{path}”。"
     if isinstance(error, IsADirectoryError):
-        return f"“{path.name}”是一个文件夹，不是{what}。"
+        return f"“{path.name}”是一个文件夹，不是{spaced(what)}。"
     if isinstance(error, PermissionError):
         return f"没有权限读取文件“{path}”。"
     return f"读取文件“{path}”失败：{os_reason(error)}。"
@@ -89,6 +89,11 @@ def describe_write_error(error: OSError, path: Path, *, existed: bool) -> str:
     return f"无法保存到“{path}”：{reason}。{kept}请换一个位置保存，或腾出空间后重试。"
 
 
+def spaced(what: str) -> str:
+    """`what` set in Chinese text: a space before a leading Latin word ("不是 Excel 工作簿")."""
+    return f" {what}" if what[:1].isascii() else what
+
+
 def _kind_of(mode: int) -> str | None:
     """What a non-regular file is, in the clerk's words; None for a regular file."""
     if stat.S_ISREG(mode):
@@ -96,12 +101,12 @@ def _kind_of(mode: int) -> str | None:
     if stat.S_ISDIR(mode):
         return "一个文件夹"
     if stat.S_ISFIFO(mode):
-        return "一个管道（FIFO），不是普通文件"
+        return "一个管道（FIFO）"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "一个设备，不是普通文件"
+        return "一个设备"
     if stat.S_ISSOCK(mode):
-        return "一个套接字，不是普通文件"
-    return "不是普通文件"
+        return "一个套接字"
+    return "一个特殊文件"
 
 
 def _open_flags() -> int:
@@ -144,7 +149,7 @@ def read_user_file(path: Path, *, max_bytes: int, what: str, error: type[UserErr
         before = os.stat(path)
         kind = _kind_of(before.st_mode)
         if kind is not None:
-            raise error(f"“{name}”是{kind}，不是{what}，无法打开。")
+            raise error(f"“{name}”是{kind}，不是普通文件，无法作为{spaced(what)}打开。")
         _check_size(before.st_size, max_bytes, name, what, error)
         fd = os.open(path, _open_flags())
         try:
@@ -156,7 +161,7 @@ def read_user_file(path: Path, *, max_bytes: int, what: str, error: type[UserErr
             if _mostly_holes(fd, opened.st_size):
                 raise error(
                     f"“{name}”的内容大部分是空白（稀疏文件，{opened.st_size // 1024 // 1024} MB），"
-                    f"不是{what}，未打开。"
+                    f"不是{spaced(what)}，未打开。"
                 )
             data = _read_bounded(fd, max_bytes, name, what, error)
         finally:
@@ -166,7 +171,7 @@ def read_user_file(path: Path, *, max_bytes: int, what: str, error: type[UserErr
     except OSError as e:
         raise error(describe_os_error(e, path, what), technical=technical_text(e)) from e
     if not data:
-        raise error(f"“{name}”是空文件（0 字节），不是{what}。")
+        raise error(f"“{name}”是空文件（0 字节），不是{spaced(what)}。")
     return data
 
 
@@ -179,7 +184,7 @@ def _swapped(before: os.stat_result, opened: os.stat_result) -> bool:
 def _check_size(size: int, max_bytes: int, name: str, what: str, error: type[UserError]) -> None:
     if size > max_bytes:
         shown = f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{size} 字节"
-        raise error(f"“{name}”有 {shown}，远大于{what}应有的大小，未打开。")
+        raise error(f"“{name}”有 {shown}，远大于{spaced(what)}应有的大小，未打开。")
 
 
 def _read_bounded(fd: int, max_bytes: int, name: str, what: str, error: type[UserError]) -> bytes:

@@ -15,11 +15,14 @@ from editor.domain.forms import CellRef, FormDef, TableDef, form_for
 from editor.domain.model import Report, TableValues
 from editor.domain.values import MAX_VALUE, value_problem
 
-# Far above any real report (a long section runs to a few thousand characters), far below
-# what makes checks, exports or the 8 MB file limit suffer.
-MAX_PROSE_CHARS = 100_000
-MAX_META_CHARS = 500
-MAX_CONTACT_LINES = 30
+# Five times the longest section of the sample reports (4,079 characters), and far below what
+# makes exports suffer: reportlab lays out a paragraph in time quadratic in its length
+# (20,000 characters: 1 s; 80,000: 24 s).
+MAX_PROSE_CHARS = 20_000
+# All paragraphs together: twelve times the longest sample report's prose (5,000 characters).
+MAX_TOTAL_PROSE_CHARS = 60_000
+MAX_META_CHARS = 1_000  # 机关名称, 落款, 成文日期 (the window's fields take no more)
+MAX_CONTACT_CHARS = 2_000  # all contact lines together
 _MAX_PROBLEMS = 20
 
 # Lone surrogates cannot be encoded as UTF-8; C0 controls and U+FFFE/U+FFFF are not allowed in
@@ -110,17 +113,26 @@ def _text_problems(report: Report) -> list[str]:
         for what, text in (("机关名称", meta.organ), ("落款", meta.signer), ("成文日期", meta.date))
         if len(text) > MAX_META_CHARS
     ]
-    if len(meta.contact) > MAX_CONTACT_LINES or any(
-        len(line) > MAX_META_CHARS for line in meta.contact
-    ):
-        problems.append(f"联系方式过长（最多 {MAX_CONTACT_LINES} 行，每行 {MAX_META_CHARS} 字）")
+    contact = sum(len(line) + 1 for line in meta.contact)
+    if contact > MAX_CONTACT_CHARS:
+        problems.append(f"联系方式过长（{contact} 字，最多 {MAX_CONTACT_CHARS} 字）")
     names = prose_names(report.form)
     problems += [
         f"正文“{names.get(key, key)}”过长（{len(text)} 字，最多 {MAX_PROSE_CHARS} 字）"
         for key, text in report.prose.items()
         if len(text) > MAX_PROSE_CHARS
     ]
+    total = sum(len(text) for text in report.prose.values())
+    if total > MAX_TOTAL_PROSE_CHARS:
+        problems.append(f"正文总长过长（{total} 字，最多 {MAX_TOTAL_PROSE_CHARS} 字）")
     return problems
+
+
+def prose_room(report: Report, key: str) -> int:
+    """How many more characters the paragraph `key` may take, within both limits."""
+    own = len(report.prose.get(key, ""))
+    total = sum(len(text) for text in report.prose.values())
+    return max(0, min(MAX_PROSE_CHARS - own, MAX_TOTAL_PROSE_CHARS - total))
 
 
 def prose_names(form: FormDef) -> dict[str, str]:
@@ -215,10 +227,17 @@ def _shorten_texts(report: Report) -> list[str]:
         if len(text) > MAX_META_CHARS:
             setattr(meta, attribute, text[:MAX_META_CHARS])
             notes.append(f"{what}过长（{len(text)} 字），只保留前 {MAX_META_CHARS} 字")
-    too_long = any(len(x) > MAX_META_CHARS for x in meta.contact)
-    if len(meta.contact) > MAX_CONTACT_LINES or too_long:
-        meta.contact = [line[:MAX_META_CHARS] for line in meta.contact[:MAX_CONTACT_LINES]]
-        notes.append(f"联系方式过长，只保留前 {MAX_CONTACT_LINES} 行")
+    contact = sum(len(line) + 1 for line in meta.contact)
+    if contact > MAX_CONTACT_CHARS:
+        kept: list[str] = []
+        left = MAX_CONTACT_CHARS
+        for line in meta.contact:
+            if len(line) + 1 > left:
+                break
+            kept.append(line)
+            left -= len(line) + 1
+        meta.contact = kept
+        notes.append(f"联系方式过长（{contact} 字），只保留前 {len(kept)} 行")
     names = prose_names(report.form)
     for key, text in report.prose.items():
         if len(text) > MAX_PROSE_CHARS:
@@ -226,4 +245,11 @@ def _shorten_texts(report: Report) -> list[str]:
             notes.append(
                 f"正文“{names.get(key, key)}”过长（{len(text)} 字），只保留前 {MAX_PROSE_CHARS} 字"
             )
+    total = sum(len(text) for text in report.prose.values())
+    if total > MAX_TOTAL_PROSE_CHARS:
+        left = MAX_TOTAL_PROSE_CHARS
+        for key, text in report.prose.items():
+            report.prose[key] = text[: max(0, left)]
+            left -= len(report.prose[key])
+        notes.append(f"正文总长过长（{total} 字），只保留前 {MAX_TOTAL_PROSE_CHARS} 字")
     return notes

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from editor.domain.errors import UserError
 from editor.domain.storage import check_loadable, describe_validation
-from editor.domain.userfiles import os_reason, technical_text
+from editor.domain.userfiles import os_reason, spaced, technical_text
 from editor.domain.validity import repair_imported
 from editor.importers.result import ImportResult, NoteKind
 from editor.importers.time_limit import DeadlineExceeded, time_limit
@@ -89,7 +89,7 @@ def reading(path: Path, what: str) -> Iterator[None]:
             ) from e
         except RecursionError as e:
             raise ImportFileError(
-                f"“{name}”的结构嵌套过深，不像{what}，未导入。", technical=technical_text(e)
+                f"“{name}”的结构嵌套过深，不像{spaced(what)}，未导入。", technical=technical_text(e)
             ) from e
         except ValidationError as e:
             raise ImportFileError(
@@ -99,14 +99,9 @@ def reading(path: Path, what: str) -> Iterator[None]:
             ) from e
         except Exception as e:  # every library has its own kinds; all mean "cannot read this"
             raise ImportFileError(
-                f"“{name}”{reason_for(e)}，无法作为{_spaced(what)}读取。{advice}",
+                f"“{name}”{reason_for(e)}，无法作为{spaced(what)}读取。{advice}",
                 technical=technical_text(e),
             ) from e
-
-
-def _spaced(what: str) -> str:
-    """A space between Chinese and a leading Latin word, as the rest of the UI writes it."""
-    return f" {what}" if what[:1].isascii() else what
 
 
 def reason_for(error: BaseException) -> str:

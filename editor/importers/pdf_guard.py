@@ -22,8 +22,11 @@ from editor.domain.errors import UserError
 MAX_PAGES = 300  # a report runs to 5–30 pages
 MAX_STREAM_BYTES = 64 * 1024 * 1024  # one stream decoded (an embedded CJK font reaches ~20 MB)
 MAX_DECODED_BYTES = 256 * 1024 * 1024  # all streams of one document decoded
-MAX_PAGE_CONTENT_BYTES = 8 * 1024 * 1024  # a page's drawing instructions (a real page: ~100 KB)
-MAX_PAGE_OBJECTS = 100_000  # characters, lines, rectangles and curves on one page
+# A page's drawing instructions: a real page has 10–40 KB, and pdfminer interprets some 50 KB a
+# second of dense ones (its lexer is pure Python), so the content is what bounds the time.
+MAX_PAGE_CONTENT_BYTES = 512 * 1024
+MAX_CONTENT_BYTES = 4 * 1024 * 1024  # all pages together
+MAX_PAGE_OBJECTS = 50_000  # characters, lines, rectangles and curves on one page
 MAX_TABLE_EDGES = 5_000  # more drawn lines than this: read the page's text, skip table finding
 
 _ZLIB_CHUNK = 1024
@@ -183,32 +186,48 @@ def decoding_budget(name: str) -> Iterator[None]:
         _budget.left = None
 
 
-def check_page_count(pdf: Any, name: str) -> None:
-    """Refuses a document with more pages than a report, walking no more of the tree than that."""
+def check_page_count(data: bytes, name: str) -> None:
+    """Refuses a document with more pages than a report: by the page tree's count, then by
+    walking no more of the tree than that (a count may lie)."""
+    from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
-
-    pages = sum(1 for _ in islice(PDFPage.create_pages(pdf.doc), MAX_PAGES + 1))
-    if pages > MAX_PAGES:
-        raise PdfRefused(f"“{name}”超过 {MAX_PAGES} 页，不像一份年度报告，未导入。")
-
-
-def tables_allowed(page: Any, name: str) -> bool:
-    """Checks one page's size; False when it has too many lines to look for tables in."""
+    from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import resolve1
 
-    content = 0
-    for stream in page.page_obj.contents or []:
-        data = resolve1(stream)
-        if hasattr(data, "get_data"):
-            content += len(data.get_data())
-    if content > MAX_PAGE_CONTENT_BYTES:
-        raise PdfRefused(
-            f"“{name}”第 {page.page_number} 页的内容异常庞大（{content // 1024 // 1024} MB），"
-            "可能是恶意构造的文件，已拒绝导入。"
-        )
-    edges = len(page.lines) + len(page.rects) + len(page.curves)
-    if edges + len(page.chars) > MAX_PAGE_OBJECTS:
-        raise PdfRefused(
-            f"“{name}”第 {page.page_number} 页的图形和文字过多，不像年度报告，未导入。"
-        )
-    return edges <= MAX_TABLE_EDGES
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    pages = resolve1(resolve1(document.catalog.get("Pages")) or {}).get("Count")
+    if not isinstance(pages, int) or pages <= MAX_PAGES:
+        pages = sum(1 for _ in islice(PDFPage.create_pages(document), MAX_PAGES + 1))
+    if pages > MAX_PAGES:
+        raise PdfRefused(f"“{name}”有 {pages} 页，远多于一份年度报告，未导入。")
+
+
+class ContentBudget:
+    """Each page's drawing instructions checked before pdfplumber interprets them."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.total = 0
+
+    def check_page(self, page: Any) -> bool:
+        """Refuses a page (or document) with far too much content; returns whether the page
+        may be searched for tables (not when it has thousands of drawn lines)."""
+        from pdfminer.pdftypes import resolve1
+
+        content = 0
+        for stream in page.page_obj.contents or []:
+            data = resolve1(stream)
+            if hasattr(data, "get_data"):
+                content += len(data.get_data())
+        self.total += content
+        if content > MAX_PAGE_CONTENT_BYTES or self.total > MAX_CONTENT_BYTES:
+            raise PdfRefused(
+                f"“{self.name}”第 {page.page_number} 页的绘制内容异常庞大"
+                f"（{max(content, self.total) // 1024} KB），不像年度报告，未导入。"
+            )
+        edges = len(page.lines) + len(page.rects) + len(page.curves)
+        if edges + len(page.chars) > MAX_PAGE_OBJECTS:
+            raise PdfRefused(
+                f"“{self.name}”第 {page.page_number} 页的图形和文字过多，不像年度报告，未导入。"
+            )
+        return edges <= MAX_TABLE_EDGES

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from editor.domain.errors import UserError
+from editor.domain.userfiles import spaced
 
 _CHUNK = 1024 * 1024
 _MAX_CARRY = 1024 * 1024  # text after the last ">" kept for the next chunk, at most
@@ -61,23 +62,29 @@ def check_package(
     except UserError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError) as e:
-        raise PackageRefused(f"“{name}”已损坏（不是完整的压缩包），无法作为{what}读取。") from e
+        raise PackageRefused(
+            f"“{name}”已损坏（不是完整的压缩包），无法作为{spaced(what)}读取。"
+        ) from e
     except (NotImplementedError, RuntimeError) as e:  # zipfile: unknown method, encrypted entry
-        raise PackageRefused(f"“{name}”使用了不支持的压缩方式或已加密，无法作为{what}读取。") from e
+        raise PackageRefused(
+            f"“{name}”使用了不支持的压缩方式或已加密，无法作为{spaced(what)}读取。"
+        ) from e
 
 
 def _check_directory(
     members: list[zipfile.ZipInfo], name: str, what: str, required: str, limits: ZipLimits
 ) -> None:
     if len(members) > limits.max_members:
-        raise PackageRefused(f"“{name}”包含 {len(members)} 个部件，远多于{what}，已拒绝导入。")
+        raise PackageRefused(
+            f"“{name}”包含 {len(members)} 个部件，远多于{spaced(what)}，已拒绝导入。"
+        )
     for member in members:
         if member.flag_bits & 0x1:
             raise PackageRefused(
                 f"“{name}”设置了密码（已加密），无法读取。请在原程序中取消密码并另存后再导入。"
             )
         if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise PackageRefused(f"“{name}”使用了{what}不会使用的压缩方式，无法读取。")
+            raise PackageRefused(f"“{name}”使用了{spaced(what)} 不会使用的压缩方式，无法读取。")
     total = sum(m.file_size for m in members)
     xml_total = sum(m.file_size for m in members if m.filename.lower().endswith(_XML_SUFFIXES))
     packed = sum(m.compress_size for m in members)
@@ -92,7 +99,7 @@ def _check_directory(
             "可能是恶意构造的文件，已拒绝导入。"
         )
     if required not in {m.filename for m in members}:
-        raise PackageRefused(f"“{name}”是压缩文件，但不是 {what}（缺少必需的部件）。")
+        raise PackageRefused(f"“{name}”是压缩文件，但不是{spaced(what)}（缺少必需的部件）。")
 
 
 def _scan_member(

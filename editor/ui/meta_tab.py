@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.domain.validity import MAX_CONTACT_CHARS, MAX_META_CHARS
 from editor.ui.date_field import DateField
 from editor.ui.document import ReportDocument
 from editor.ui.prose_editor import ProseTextEdit
@@ -44,6 +45,7 @@ class MetaTab(QWidget):
         self.lines: dict[str, QLineEdit] = {}
         for field, (label, placeholder) in _LINE_FIELDS.items():
             edit = QLineEdit()
+            edit.setMaxLength(MAX_META_CHARS)  # what the file may hold (validity)
             edit.setPlaceholderText(placeholder)
             edit.installEventFilter(self._undo_keys)
             edit.textEdited.connect(lambda text, f=field, t=label: self._typed(f, text, t))
@@ -58,7 +60,7 @@ class MetaTab(QWidget):
         self.year.installEventFilter(self._undo_keys)
         self.year.editingFinished.connect(self._commit_year)
         self.version = QLabel()
-        self.contact = ProseTextEdit()
+        self.contact = ProseTextEdit(lambda: MAX_CONTACT_CHARS - len(self.contact.toPlainText()))
         self.contact.setUndoRedoEnabled(False)
         self.contact.installEventFilter(self._undo_keys)
         self.contact.setPlaceholderText("每行一项，如：地址：……　电话：……　邮箱：……")

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor.domain.checks import Finding
+from editor.domain.validity import MAX_PROSE_CHARS, MAX_TOTAL_PROSE_CHARS, prose_room
 from editor.ui.copied_prose import copied_finding, copied_sentences
 from editor.ui.document import ReportDocument
 from editor.ui.shortcuts import UndoKeysToWindow
@@ -36,9 +45,30 @@ class ProseTextEdit(QPlainTextEdit):
 
     focus_left = Signal()
 
+    def __init__(self, room: Callable[[], int] = lambda: MAX_PROSE_CHARS) -> None:
+        super().__init__()
+        self._room = room  # characters this paragraph may still take (validity limits)
+
     def insertFromMimeData(self, source: QMimeData) -> None:
-        if source.hasText():
-            self.textCursor().insertText(clean_pasted_text(source.text()))
+        if not source.hasText():
+            return
+        text = clean_pasted_text(source.text())
+        cursor = self.textCursor()
+        grows_by = len(text) - len(cursor.selectedText())
+        if grows_by > self._room():
+            # Refused whole, never cut: the file must stay one the editor can open again.
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "粘贴未完成",
+                f"要粘贴的文字有 {len(text)} 字，超出了正文的长度上限"
+                f"（每段 {MAX_PROSE_CHARS} 字，全文 {MAX_TOTAL_PROSE_CHARS} 字）。"
+                "请只粘贴这一部分的内容。",
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.open()
+            return
+        cursor.insertText(text)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText()
@@ -76,7 +106,7 @@ class ProseFieldEditor(QWidget):
         )
         self.banner.setWordWrap(True)
         layout.addWidget(self.banner)
-        self.editor = ProseTextEdit()
+        self.editor = ProseTextEdit(lambda: prose_room(document.report, key))
         # The document's undo stack owns undo; the editor's own would split one history in two.
         self.editor.setUndoRedoEnabled(False)
         self.editor.installEventFilter(UndoKeysToWindow(self.editor))

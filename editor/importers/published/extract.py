@@ -20,13 +20,17 @@ from typing import Any
 from editor.domain.errors import UserError
 from editor.domain.userfiles import read_user_file
 from editor.importers.docx_guard import check_docx
-from editor.importers.pdf_guard import check_page_count, decoding_budget, tables_allowed
+from editor.importers.intake import kind_of_source
+from editor.importers.pdf_guard import ContentBudget, check_page_count, decoding_budget
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024  # a PDF with pictures; text and web pages stay far smaller
 MAX_TEXT_SOURCE_BYTES = 20 * 1024 * 1024  # .txt and .html, before decoding
 # A long report is some 30,000 characters and a few thousand lines; web pages add their menus.
 MAX_TEXT_CHARS = 1_000_000
 MAX_LINES = 50_000
+MAX_HTML_TAGS = 200_000  # a report's page has a few thousand
+MAX_DIGIT_RUN = 200
+_DIGIT_RUN = re.compile(rf"\d{{{MAX_DIGIT_RUN + 1}}}")
 
 _HEADER_LINE = re.compile(r"^#\s*(source|year|agency)\s*:\s*(.*)$")
 _PAGE_NUMBER = re.compile(r"^\s*[-—–]\s*\d{1,3}\s*[-—–]\s*$")
@@ -76,7 +80,8 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _read_bytes(path: Path, max_bytes: int = MAX_SOURCE_BYTES) -> bytes:
-    return read_user_file(path, max_bytes=max_bytes, what="年报", error=SourceError)
+    what = kind_of_source(path)
+    return read_user_file(path, max_bytes=max_bytes, what=what, error=SourceError)
 
 
 def extract_txt(path: Path) -> SourceText:
@@ -161,6 +166,9 @@ class _HtmlText(HTMLParser):
 
 def extract_html(path: Path) -> SourceText:
     data = _read_bytes(path, MAX_TEXT_SOURCE_BYTES)
+    tags = data.count(b"<")
+    if tags > MAX_HTML_TAGS:  # Python's HTML parser takes some 20 µs a tag
+        raise SourceError(f"“{path.name}”有 {tags} 个网页标签，远多于一份年度报告，未导入。")
     charset = re.search(rb"charset\s*=\s*[\"']?([\w-]+)", data[:4096], re.IGNORECASE)
     text: str | None = None
     if charset:
@@ -221,10 +229,13 @@ def extract_pdf(path: Path) -> SourceText:
     lines: list[str] = []
     places: list[LinePlace | None] = []
     try:
-        with decoding_budget(path.name), pdfplumber.open(io.BytesIO(data)) as pdf:
-            check_page_count(pdf, path.name)
+        with decoding_budget(path.name):
+            check_page_count(data, path.name)
+            # Not closed as a context manager: pdfplumber's close() parses every page first.
+            pdf = pdfplumber.open(io.BytesIO(data))
+            content = ContentBudget(path.name)
             for number, page in enumerate(pdf.pages):
-                with_tables = tables_allowed(page, path.name)
+                with_tables = content.check_page(page)
                 for text, place in _pdf_page_lines(page, number, with_tables=with_tables):
                     lines.append(text)
                     places.append(place)
@@ -314,3 +325,9 @@ def _check_amount(text: str, name: str) -> None:
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
         raise SourceError(f"“{name}”有 {lines} 行，远多于一份年度报告，未导入。")
+    if _DIGIT_RUN.search(text):
+        # Cells run together reach a few dozen digits; thousands make the number patterns of
+        # the parser quadratic (minutes in the regex engine, where no time limit can reach).
+        raise SourceError(
+            f"“{name}”中有超过 {MAX_DIGIT_RUN} 位的连续数字，不像年度报告的内容，未导入。"
+        )

@@ -202,13 +202,33 @@ def read_claims(text: str, about_appeals: bool = False) -> tuple[Claim, ...]:
     text = normalize_width(text)
     claims: list[Claim] = []
     for m in _SENTENCE.finditer(text):
-        raw = m.group()
-        lead = len(raw) - len(raw.lstrip())
-        if raw.strip():
-            at = m.start() + lead
-            # Sentences are cached too: a keystroke reparses one sentence, not the section.
-            claims += (_shifted(c, at) for c in _sentence_claims(raw[lead:], about_appeals))
+        for offset, raw in _pieces(m.group()):
+            lead = len(raw) - len(raw.lstrip())
+            if raw.strip():
+                at = m.start() + offset + lead
+                # Sentences are cached too: a keystroke reparses one sentence, not the section.
+                claims += (_shifted(c, at) for c in _sentence_claims(raw[lead:], about_appeals))
     return tuple(claims)
+
+
+# Reading a sentence costs its length for each number in it; a real sentence has a few hundred
+# characters, a hostile one (100,000 "一", each a numeral) would take hours.
+_MAX_SENTENCE = 500
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+
+
+def _pieces(sentence: str) -> list[tuple[int, str]]:
+    """The sentence, or for an over-long one, pieces of it cut after a clause where possible."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(sentence) - start > _MAX_SENTENCE:
+        window = sentence[start : start + _MAX_SENTENCE]
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
+        cut = start + (breaks[-1] if breaks and breaks[-1] > _MAX_SENTENCE // 2 else _MAX_SENTENCE)
+        pieces.append((start, sentence[start:cut]))
+        start = cut
+    pieces.append((start, sentence[start:]))
+    return pieces
 
 
 def _shifted(claim: Claim, by: int) -> Claim:
