@@ -21,6 +21,13 @@ _verbose = False
 def set_verbose(on: bool) -> None:
     global _verbose
     _verbose = on
+    # "Exception ignored in: <generator …>" from a library cleaning up after a failure it has
+    # already reported: English noise for the clerk, a detail for --verbose.
+    sys.unraisablehook = sys.__unraisablehook__ if on else _ignore_unraisable
+
+
+def _ignore_unraisable(unraisable: object) -> None:
+    return None
 
 
 def print_user_error(error: UserError, *, prefix: str = "") -> None:

@@ -121,7 +121,7 @@ def _existing_mode(target: Path) -> int | None:
         ) from e
     if not stat.S_ISREG(st.st_mode):
         what = "一个文件夹" if stat.S_ISDIR(st.st_mode) else "一个特殊文件（设备或管道）"
-        raise WriteFileError(f"无法保存到“{target}”：那里已有{what}，不是普通文件。")
+        raise WriteFileError(f"无法写入“{target}”：那里已有{what}，不是普通文件。")
     return stat.S_IMODE(st.st_mode) & 0o777
 
 

@@ -86,7 +86,9 @@ def describe_write_error(error: OSError, path: Path, *, existed: bool) -> str:
     else:
         reason = os_reason(error)
     kept = f"原来的“{path.name}”未被改动。" if existed else "没有写入任何文件。"
-    return f"无法保存到“{path}”：{reason}。{kept}请换一个位置保存，或腾出空间后重试。"
+    full = error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+    advice = "请腾出磁盘空间后重试，或换一个位置保存。" if full else "请换一个位置保存。"
+    return f"无法写入“{path}”：{reason}。{kept}{advice}"
 
 
 def spaced(what: str) -> str:

@@ -28,6 +28,7 @@ from editor.domain.model import Report
 from editor.domain.progress import Progress, no_progress
 from editor.domain.storage import write_atomic
 from editor.exporters import xlsx_style as style
+from editor.exporters.writing import writing
 from editor.exporters.xlsx_comparison import write_comparison_sheet
 from editor.exporters.xlsx_marker import (
     FORMAT_ID,
@@ -66,15 +67,9 @@ def export_xlsx(report: Report, path: Path, progress: Progress | None = None) ->
     wb.properties.title = report.title
     wb.properties.creator = "年报编辑器"
     buffer = io.BytesIO()
-    wb.save(buffer)
-    try:
-        write_atomic(Path(path), buffer.getvalue())
-    except PermissionError as e:
-        raise UserError(
-            f"无法写入“{path}”：没有权限，或文件正在 Excel/WPS 中打开。请关闭后再导出。"
-        ) from e
-    except OSError as e:
-        raise UserError(f"无法写入“{path}”：{e.strerror or e}") from e
+    with writing(Path(path)):  # openpyxl writes each sheet to a temporary file first
+        wb.save(buffer)
+    write_atomic(Path(path), buffer.getvalue())  # WriteFileError in Chinese on failure
     progress(1.0, "导出完成")
 
 

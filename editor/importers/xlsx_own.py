@@ -93,9 +93,9 @@ def read_own(wb: Workbook, source: str) -> ImportResult:
 
     year_text = text(meta_name("year"), "报告年度").strip()
     if not _YEAR.fullmatch(year_text) or not 2008 <= int(year_text) <= 2100:
+        shown = f"“{year_text}”" if re.fullmatch(r"[0-9.\-]{1,12}", year_text) else ""
         raise UserError(
-            f"“{source}”中的报告年度“{year_text[:20]}”不是 2008–2100 之间的年份，"
-            "请在 Excel 中改正后再导入。"
+            f"“{source}”中的报告年度{shown}不是 2008–2100 之间的年份，请在 Excel 中改正后再导入。"
         )
     contact = lines(meta_name("contact")) or []
     if len(contact) == 1 and not contact[0]:

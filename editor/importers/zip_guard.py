@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from editor.domain.errors import UserError
-from editor.domain.userfiles import spaced
+from editor.domain.userfiles import spaced, technical_text
 
 _CHUNK = 1024 * 1024
 _MAX_CARRY = 1024 * 1024  # text after the last ">" kept for the next chunk, at most
@@ -63,11 +63,13 @@ def check_package(
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError) as e:
         raise PackageRefused(
-            f"“{name}”已损坏（不是完整的压缩包），无法作为{spaced(what)}读取。"
+            f"“{name}”已损坏（不是完整的压缩包），无法作为{spaced(what)}读取。",
+            technical=technical_text(e),
         ) from e
     except (NotImplementedError, RuntimeError) as e:  # zipfile: unknown method, encrypted entry
         raise PackageRefused(
-            f"“{name}”使用了不支持的压缩方式或已加密，无法作为{spaced(what)}读取。"
+            f"“{name}”使用了不支持的压缩方式或已加密，无法作为{spaced(what)}读取。",
+            technical=technical_text(e),
         ) from e
 
 

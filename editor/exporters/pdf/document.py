@@ -23,7 +23,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from editor.domain.errors import UserError
 from editor.domain.model import Report
 from editor.domain.progress import Progress, no_progress
 from editor.domain.storage import write_atomic
@@ -46,6 +45,7 @@ from editor.exporters.pdf.styles import (
     build_styles,
 )
 from editor.exporters.pdf.tables import build_table
+from editor.exporters.writing import writing
 
 SIGNATURE_LINES = ("单位负责人（签字）：", "审核人（签字）：", "日期：")
 
@@ -273,12 +273,6 @@ def export_pdf(
     progress: Progress | None = None,
 ) -> None:
     """Writes the report to `path` as PDF, atomically (a failed export leaves no half file)."""
-    data = render_pdf_bytes(report, options, progress)
-    try:
-        write_atomic(Path(path), data)
-    except FileNotFoundError:
-        raise UserError(f"无法写入“{path}”：文件夹不存在。") from None
-    except PermissionError:
-        raise UserError(f"无法写入“{path}”：没有写入权限，或文件正被其他程序打开。") from None
-    except OSError as e:
-        raise UserError(f"无法写入“{path}”：{e.strerror or e}") from None
+    with writing(Path(path)):
+        data = render_pdf_bytes(report, options, progress)
+    write_atomic(Path(path), data)  # WriteFileError in Chinese on failure
