@@ -35,3 +35,25 @@ def pile(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-d
     from tests.batch.pile import make_pile
 
     return make_pile(tmp_path_factory.mktemp("pile") / "收集的年报")
+
+
+@pytest.fixture(scope="session")
+def hostile_seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Sound files of every format, for the hostile-file tests to start from (tests/hostile)."""
+    from tests.hostile.seeds import build_seeds
+
+    return build_seeds(tmp_path_factory.mktemp("seeds"))
+
+
+@pytest.fixture
+def hostile_file(hostile_seeds: dict[str, Path], tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Builds the hand-made hostile file of that name (tests/hostile/files.py) in tmp_path."""
+    from tests.hostile.files import CASES
+
+    def build(name: str) -> Path:
+        case = next(c for c in CASES if c.name == name)
+        path = tmp_path / name
+        case.build(path, hostile_seeds)
+        return path
+
+    return build

@@ -200,3 +200,70 @@ def test_storage_json_schema_matches_model() -> None:
 def test_storage_documented_schema_is_current() -> None:
     committed = Path(__file__).resolve().parents[2] / "docs" / "report.schema.json"
     assert json.loads(committed.read_text(encoding="utf-8")) == storage.json_schema()
+
+
+def _every_value(tmp_path: Path, raw: str) -> Path:
+    """The sample with every table value replaced by the JSON literal `raw`."""
+    document = _document(consistent_report())
+    for rows in document["tables"].values():  # type: ignore[attr-defined]
+        for columns in rows.values():
+            for key in columns:
+                columns[key] = "@"
+    path = tmp_path / "every.nianbao"
+    path.write_text(json.dumps(document).replace('"@"', raw), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        ("9" * 5000, "5000 位"),  # int() refuses more than 4,300 digits
+        ("1e309", "超出范围"),
+        ("NaN", "非数字"),
+        ("-Infinity", "非数字"),
+        ("1.797e308", "超出合理范围"),  # finite, but sums of it overflow to infinity
+        ("100000000000", "超出合理范围"),
+    ],
+)
+def test_storage_refuses_numbers_no_report_holds(tmp_path: Path, raw: str, words: str) -> None:
+    message = _refused(_every_value(tmp_path, raw))
+    assert words in message
+    assert "inf" not in message.lower() and "nan" not in message.lower()
+
+
+def test_storage_refuses_an_over_large_schema_version(tmp_path: Path) -> None:
+    document = _document(consistent_report())
+    text = json.dumps(document).replace('"schema_version": 1', '"schema_version": ' + "9" * 5000)
+    path = tmp_path / "s.nianbao"
+    path.write_text(text)
+    assert "位的整数" in _refused(path)
+
+
+def test_storage_refuses_malformed_flag_keys(tmp_path: Path) -> None:
+    document = _document(consistent_report())
+    document["flagged_cells"] = ["requests..natural", "x"]
+    assert "待确认标记" in _refused(_write(tmp_path, document))
+
+
+def test_storage_repairs_lone_surrogates_and_control_characters(tmp_path: Path) -> None:
+    report = consistent_report()
+    text = storage.report_to_json(report).replace('"organ": "', '"organ": "\\ud800\\u0001', 1)
+    path = tmp_path / "s.nianbao"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_report(path)
+    assert loaded.meta.organ == "\ufffd" + report.meta.organ
+    save_report(loaded, path)  # and it can be written again
+    assert load_report(path) == loaded
+
+
+def test_storage_save_never_fails_on_a_surrogate_typed_in(tmp_path: Path) -> None:
+    report = consistent_report()
+    report.prose["overview"] = "坏\udcff字"
+    save_report(report, tmp_path / "a.nianbao")
+    assert load_report(tmp_path / "a.nianbao").prose["overview"] == "坏?字"
+
+
+def test_storage_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.nianbao"
+    os.mkfifo(fifo)
+    assert "管道" in _refused(fifo)

@@ -55,3 +55,26 @@ def test_values_problem_and_format() -> None:
     assert value_problem(-2, ValueKind.SIGNED) is None
     assert (format_value(None), format_value(3.0), format_value(27)) == ("", "3", "27")
     assert format_value(5949.088667) == "5949.088667"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [float("nan"), float("inf"), -float("inf"), 1.797e308, 10**5000, True, "x", [], 1e300],
+    ids=["nan", "inf", "-inf", "max-double", "5000-digits", "bool", "str", "list", "1e300"],
+)
+def test_values_format_never_raises_and_never_shows_inf_or_nan(value: object) -> None:
+    shown = format_value(value)  # type: ignore[arg-type]
+    assert "inf" not in shown.lower() and "nan" not in shown.lower()
+    assert len(shown) < 40
+
+
+def test_values_huge_numbers_are_refused_quickly_with_a_reason() -> None:
+    for text in ("9" * 5000, "1000000001", "-1000000001", "1e309"):
+        with pytest.raises(ValueInputError) as info:
+            parse_cell_text(text, ValueKind.SIGNED)
+        assert "超出合理范围" in str(info.value) or "不是数字" in str(info.value)
+    assert parse_cell_text("1000000000", ValueKind.COUNT) == 10**9
+    assert parse_cell_text("3575394432.52", ValueKind.MONEY) == 3575394432.52
+    assert value_problem(10**9 + 1, ValueKind.COUNT) is not None
+    assert value_problem(1e13, ValueKind.MONEY) is None
+    assert value_problem(1e13 + 1, ValueKind.MONEY) is not None

@@ -192,5 +192,40 @@ def _serve() -> None:
         print(json.dumps(asdict(result), ensure_ascii=False), file=reply, flush=True)
 
 
+
+class RunnerClient:
+    """A ForkRunner in a server process of its own (for pytest, which may have Qt running)."""
+
+    def __init__(self, scratch: Path) -> None:
+        root = Path(__file__).resolve().parent.parent.parent
+        env = dict(os.environ, PYTHONPATH=str(root), QT_QPA_PLATFORM="offscreen")
+        import subprocess
+
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "tests.hostile.cli_runner", "serve", str(scratch)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            cwd=root,
+            text=True,
+            encoding="utf-8",
+        )
+        assert self._process.stdout is not None
+        ready = json.loads(self._process.stdout.readline())
+        assert ready == {"ready": True}
+
+    def run(self, argv: list[str], cwd: Path, timeout: float = 60.0) -> RunResult:
+        assert self._process.stdin is not None and self._process.stdout is not None
+        request = {"argv": argv, "cwd": str(cwd), "timeout": timeout}
+        self._process.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
+        self._process.stdin.flush()
+        return RunResult(**json.loads(self._process.stdout.readline()))
+
+    def close(self) -> None:
+        if self._process.stdin is not None:
+            self._process.stdin.close()
+        self._process.wait(timeout=30)
+
+
 if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "serve":
     _serve()

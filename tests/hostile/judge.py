@@ -25,6 +25,14 @@ _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|‘[^’]*’|\"[^\"]*\"")
 _RULE_ID = re.compile(r"\([a-z_0-9]+(?:\.[a-z_0-9]+)+\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_A_NUMBER = re.compile(r"(?<![A-Za-z])(?:inf|infinity|nan)(?![A-Za-z])", re.IGNORECASE)
+
+
+def _without_names(text: str, names: Iterable[str]) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        if name:
+            text = text.replace(name, " ")
+    return text
 
 
 def without_details(text: str) -> str:
@@ -45,9 +53,7 @@ def without_details(text: str) -> str:
 
 def foreign_words(text: str, names: Iterable[str] = ()) -> list[str]:
     """Latin words in `text` that are not allowed (file names and quoted input are removed)."""
-    for name in sorted(names, key=len, reverse=True):
-        if name:
-            text = text.replace(name, " ")
+    text = _without_names(text, names)
     text = _RULE_ID.sub(" ", _QUOTED.sub(" ", text))
     text = re.sub(r"(?:[A-Za-z]:)?[\\/][^\s：，。）]*", " ", text)  # paths
     text = re.sub(r"--[a-z-]+", " ", text)
@@ -72,6 +78,8 @@ def problems(result: RunResult, names: Iterable[str] = ()) -> list[str]:
     shown = without_details(result.stderr) + "\n" + without_details(result.stdout)
     if result.code == 2 and not _CJK.search(without_details(result.stderr)):
         found.append("exit 2 without a Chinese message")
+    if _NOT_A_NUMBER.search(_without_names(shown, names)):
+        found.append("inf or nan in the message")
     words = foreign_words(shown, names)
     if words:
         found.append("English in the message: " + " ".join(sorted(set(words))[:8]))

@@ -102,3 +102,73 @@ def test_import_xlsx_calls_a_broken_workbook_broken(tmp_path: Path) -> None:
 def test_import_xlsx_names_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="找不到文件"):
         import_xlsx(tmp_path / "nope.xlsx")
+
+
+def _refusal(path: Path) -> str:
+    with pytest.raises(UserError) as caught:
+        import_xlsx(path)
+    message = str(caught.value)
+    assert path.name in message
+    return message
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("merged-whole-sheet.xlsx", "合并或超链接区域"),  # openpyxl: one object per merged cell
+        ("hyperlink-whole-sheet.xlsx", "合并或超链接区域"),
+        ("cells-300k.xlsx", "单元格超过"),
+        ("strings-1m.xlsx", "文字条目超过"),
+        ("styles-bomb.xlsx", "单元格格式超过"),
+        ("many-entries.xlsx", "部件"),
+        ("encrypted-entry.xlsx", "密码"),
+        ("bzip2.xlsx", "压缩方式"),
+        ("zip-bomb.xlsx", "恶意构造"),
+        ("crc-damage.xlsx", "已损坏"),
+        ("fifo.xlsx", "管道"),
+        ("sparse-200mb.xlsx", "远大于"),
+        ("year-1999.xlsx", "2008–2100"),
+        ("cells-1e309.xlsx", "2008–2100"),  # the year cell too: never "inf" in the message
+    ],
+)
+def test_import_xlsx_refuses_hostile_workbooks_in_chinese(hostile_file, name: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    message = _refusal(hostile_file(name))
+    assert words in message
+    assert "inf" not in message.replace(name, "")
+
+
+def test_import_xlsx_whole_sheet_name_is_not_followed(hostile_file) -> None:  # type: ignore[no-untyped-def]
+    result = import_xlsx(hostile_file("name-whole-sheet.xlsx"))
+    assert result.report.meta.organ == ""
+    assert any("机关名称" in n.message for n in result.notes)
+
+
+def test_import_xlsx_drops_bad_hidden_values_and_can_be_saved_and_loaded(
+    hostile_file, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    from editor.domain.storage import load_report, save_report
+
+    result = import_xlsx(hostile_file("marker-previous-nan.xlsx"))
+    assert result.report.previous is not None
+    values = [v for rows in result.report.previous.values() for cols in rows.values() for v in cols.values()]
+    assert values == []  # NaN, −7, 1e300 and infinity all dropped
+    assert any("上年参考值" in n.message for n in result.notes)
+    save_report(result.report, tmp_path / "out.nianbao")
+    assert load_report(tmp_path / "out.nianbao") == result.report
+
+
+def test_import_xlsx_malformed_hidden_flags_are_dropped(hostile_file) -> None:  # type: ignore[no-untyped-def]
+    result = import_xlsx(hostile_file("marker-flagged-bad.xlsx"))
+    assert result.report.flagged_cells == ["requests.received.natural"]
+
+
+def test_import_xlsx_junk_marker_falls_back_to_labels(hostile_file) -> None:  # type: ignore[no-untyped-def]
+    result = import_xlsx(hostile_file("marker-garbage.xlsx"))
+    assert "隐藏标记已损坏" in result.notes[0].message
+    assert result.report.tables
+
+
+def test_import_xlsx_foreign_title_year_out_of_range_is_not_taken(hostile_file) -> None:  # type: ignore[no-untyped-def]
+    result = import_xlsx(hostile_file("title-1999.xlsx"))
+    assert 2008 <= result.report.meta.year <= 2100
+    assert any("1999" in n.message for n in result.notes)

@@ -1,0 +1,81 @@
+"""The intake: whatever a reader raises becomes one Chinese message naming the file and the
+reason, the library's words only in `technical`; a time limit; an import's result always loads."""
+
+from __future__ import annotations
+
+import time
+import warnings
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+from editor.domain.errors import UserError
+from editor.importers import intake
+from editor.importers.intake import ImportFileError, reading, reason_for
+from editor.importers.time_limit import DeadlineExceeded, time_limit
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (zipfile.BadZipFile("Bad CRC-32"), "压缩数据"),
+        (zlib.error("Error -3 while decompressing"), "压缩数据"),
+        (KeyError("There is no item named 'word/document.xml'"), "缺少必需的组成部分"),
+        (UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"), "文字编码"),
+        (SyntaxError("not well-formed"), "XML"),
+        (OverflowError("cannot convert float infinity to integer"), "超出范围的数字"),
+        (ValueError("Exceeds the limit (4300 digits)"), "不符合其文件格式"),
+        (AttributeError("'NoneType' object has no attribute 'x'"), "不符合其文件格式"),
+        (OSError("File contains no valid workbook part"), "不符合其文件格式"),
+    ],
+)
+def test_intake_turns_any_exception_into_one_chinese_message(
+    error: Exception, words: str
+) -> None:
+    with pytest.raises(ImportFileError) as caught:
+        with reading(Path("/x/上年报告.docx"), "Word 文档"):
+            raise error
+    message = str(caught.value)
+    assert "“上年报告.docx”" in message and words in message
+    assert type(error).__name__ not in message and str(error) not in message
+    assert type(error).__name__ in caught.value.technical  # for the 详情 box
+    assert reason_for(error) in message
+
+
+def test_intake_passes_user_errors_through() -> None:
+    with pytest.raises(UserError, match="原样"), reading(Path("a.xlsx"), "Excel 工作簿"):
+        raise UserError("原样")
+
+
+def test_intake_silences_library_warnings(recwarn: pytest.WarningsRecorder) -> None:
+    with reading(Path("a.xlsx"), "Excel 工作簿"):
+        warnings.warn("Data Validation extension is not supported", UserWarning, stacklevel=1)
+    assert len(recwarn) == 0
+
+
+def test_intake_time_limit_stops_a_runaway_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(intake, "IMPORT_SECONDS", 0.3)
+    started = time.monotonic()
+    with pytest.raises(ImportFileError, match="超过 0 秒|秒仍未完成"):
+        with reading(Path("slow.pdf"), "PDF 文件"):
+            while True:  # a pure-Python loop, like pdfminer's lexer on a hostile page
+                pass
+    assert time.monotonic() - started < 5
+
+
+def test_time_limit_is_withdrawn_when_the_block_ends_in_time() -> None:
+    with time_limit(0.2):
+        pass
+    time.sleep(0.4)  # had it been left armed, DeadlineExceeded would land here
+
+
+def test_time_limit_is_not_swallowed_by_except_exception() -> None:
+    with pytest.raises(DeadlineExceeded), time_limit(0.1):
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            try:
+                sum(range(1000))
+            except Exception:  # a library's catch-all must not eat the limit
+                pass
