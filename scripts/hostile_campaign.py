@@ -32,26 +32,11 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.hostile.cli_runner import ForkRunner, RunResult  # noqa: E402
+from tests.hostile.commands import commands_for  # noqa: E402
 from tests.hostile.files import CASES  # noqa: E402
 from tests.hostile.judge import MAX_RSS_MB, MAX_SECONDS, problems  # noqa: E402
 from tests.hostile.mutate import mutant  # noqa: E402
 from tests.hostile.seeds import build_seeds  # noqa: E402
-
-
-def commands_for(path: Path, work: Path) -> list[list[str]]:
-    """The command lines a user could run on `path` (outputs go to `work`)."""
-    name = str(path)
-    if path.suffix == ".nianbao":
-        return [
-            ["--verbose", "check", name],
-            ["--verbose", "export", name, "-o", str(work / "out.xlsx")],
-            ["--verbose", "export", name, "-o", str(work / "out.pdf")],
-            ["--verbose", "new", "--year", "2025", "--from", name, "-o", str(work / "new.nianbao")],
-        ]
-    return [
-        ["--verbose", "import", name, "-o", str(work / "imported.nianbao")],
-        ["--verbose", "new", "--year", "2026", "--from", name, "-o", str(work / "new.nianbao")],
-    ]
 
 
 def build_inputs(folder: Path, seeds: dict[str, Path], runs: int, rng: random.Random) -> list[Path]:
@@ -257,10 +242,12 @@ def report(results, failures, loader_refused, cli_seconds, gui, args, out) -> No
     print(f"  tracebacks: {tracebacks}")
     print(
         f"  over {MAX_SECONDS:.0f} s: {over_time}   slowest: {times[-1]:.2f} s   "
-        f"median {statistics.median(times):.2f} s   99th percentile {times[int(len(times) * 0.99)]:.2f} s"
+        f"median {statistics.median(times):.2f} s   "
+        f"99th percentile {times[int(len(times) * 0.99)]:.2f} s"
     )
     print(
-        f"  over {MAX_RSS_MB:.0f} MB: {over_memory}   largest: {rss[-1]:.0f} MB   median {statistics.median(rss):.0f} MB"
+        f"  over {MAX_RSS_MB:.0f} MB: {over_memory}   largest: {rss[-1]:.0f} MB   "
+        f"median {statistics.median(rss):.0f} MB"
     )
     print(f"  messages not in Chinese: {english}")
     print(f"  imports whose output the loader refused: {loader_refused}")

@@ -45,15 +45,22 @@ def hostile_seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return build_seeds(tmp_path_factory.mktemp("seeds"))
 
 
+@pytest.fixture(scope="session")
+def _hostile_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("hostile")
+
+
 @pytest.fixture
-def hostile_file(hostile_seeds: dict[str, Path], tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Builds the hand-made hostile file of that name (tests/hostile/files.py) in tmp_path."""
+def hostile_file(hostile_seeds: dict[str, Path], _hostile_cache: Path):  # type: ignore[no-untyped-def]
+    """The hand-made hostile file of that name (tests/hostile/files.py), built once a session;
+    tests only read it."""
     from tests.hostile.files import CASES
 
     def build(name: str) -> Path:
-        case = next(c for c in CASES if c.name == name)
-        path = tmp_path / name
-        case.build(path, hostile_seeds)
+        path = _hostile_cache / name
+        if not (path.exists() or path.is_symlink()):
+            case = next(c for c in CASES if c.name == name)
+            case.build(path, hostile_seeds)
         return path
 
     return build

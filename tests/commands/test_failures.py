@@ -18,7 +18,9 @@ from tests.conftest import ROOT
 from tests.factories import consistent_report
 
 
-def _cli(*argv: str, umask: int = 0o022, fsize: int | None = None) -> subprocess.CompletedProcess[str]:
+def _cli(
+    *argv: str, umask: int = 0o022, fsize: int | None = None
+) -> subprocess.CompletedProcess[str]:
     """`nianbao ARGV` in a process of its own, with a umask and optionally `ulimit -f`."""
 
     def limits() -> None:
@@ -33,7 +35,7 @@ def _cli(*argv: str, umask: int = 0o022, fsize: int | None = None) -> subprocess
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
-        preexec_fn=limits,  # noqa: PLW1509 - only sets the umask and a limit
+        preexec_fn=limits,
         timeout=120,
     )
 
@@ -42,7 +44,9 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_failures_details_only_with_verbose(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_failures_details_only_with_verbose(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "broken.docx"
     bad.write_bytes(b"PK\x03\x04" + b"\0" * 100)
     assert main(["import", str(bad), "-o", str(tmp_path / "o.nianbao")]) == 2
@@ -128,7 +132,9 @@ def test_failures_write_past_the_file_size_limit_keeps_the_old_file(
 
 
 def test_failures_unwritable_folder_is_a_message(
-    hostile_seeds: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    hostile_seeds: dict[str, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     import errno

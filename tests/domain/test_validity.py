@@ -141,5 +141,7 @@ def test_validity_any_import_once_repaired_is_a_file_the_loader_accepts(
     repair_imported(report)
     check_loadable(report, name="导入结果")  # raises if the loader would refuse it
     text = report_to_json(report)
-    assert not any(math.isnan(v) for t in report.tables.values() for r in t.values() for v in r.values())
+    assert not any(
+        math.isnan(v) for t in report.tables.values() for r in t.values() for v in r.values()
+    )
     assert "\\ud800" not in text

@@ -110,10 +110,7 @@ class ForkRunner:
     def _collect(self, pid: int, status: int, usage: resource.struct_rusage) -> RunResult:
         child = self._children.pop(pid)
         seconds = time.monotonic() - child.started
-        if os.WIFEXITED(status):
-            code = os.WEXITSTATUS(status)
-        else:
-            code = -os.WTERMSIG(status)
+        code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else -os.WTERMSIG(status)
         result = RunResult(
             argv=child.argv,
             code=code,
@@ -190,7 +187,6 @@ def _serve() -> None:
             runner.timeout = float(request["timeout"])
         result = runner.run(request["argv"], Path(request["cwd"]))
         print(json.dumps(asdict(result), ensure_ascii=False), file=reply, flush=True)
-
 
 
 class RunnerClient:

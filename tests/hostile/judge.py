@@ -16,9 +16,9 @@ MAX_RSS_MB = 1024.0
 ALLOWED_WORDS = frozenset(
     w.lower()
     for w in (
-        ["Excel", "WPS", "Word", "PDF", "MB", "KB", "XML", "DTD", "FIFO", "UTF", "GBK"]
-        + ["xlsx", "xls", "docx", "doc", "pdf", "txt", "text", "html", "htm", "nianbao"]
-        + ["force", "year", "draft", "verbose", "off", "on", "from"]
+        *["Excel", "WPS", "Word", "PDF", "MB", "KB", "XML", "DTD", "FIFO", "UTF", "GBK"],
+        *["xlsx", "xls", "docx", "doc", "pdf", "txt", "text", "html", "htm", "nianbao"],
+        *["force", "year", "draft", "verbose", "off", "on", "from"],
     )
 )
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|‘[^’]*’|\"[^\"]*\"")

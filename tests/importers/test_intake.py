@@ -31,12 +31,9 @@ from editor.importers.time_limit import DeadlineExceeded, time_limit
         (OSError("File contains no valid workbook part"), "不符合其文件格式"),
     ],
 )
-def test_intake_turns_any_exception_into_one_chinese_message(
-    error: Exception, words: str
-) -> None:
-    with pytest.raises(ImportFileError) as caught:
-        with reading(Path("/x/上年报告.docx"), "Word 文档"):
-            raise error
+def test_intake_turns_any_exception_into_one_chinese_message(error: Exception, words: str) -> None:
+    with pytest.raises(ImportFileError) as caught, reading(Path("/x/上年报告.docx"), "Word 文档"):
+        raise error
     message = str(caught.value)
     assert "“上年报告.docx”" in message and words in message
     assert type(error).__name__ not in message and str(error) not in message
@@ -58,10 +55,9 @@ def test_intake_silences_library_warnings(recwarn: pytest.WarningsRecorder) -> N
 def test_intake_time_limit_stops_a_runaway_reader(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(intake, "IMPORT_SECONDS", 0.3)
     started = time.monotonic()
-    with pytest.raises(ImportFileError, match="超过 0 秒|秒仍未完成"):
-        with reading(Path("slow.pdf"), "PDF 文件"):
-            while True:  # a pure-Python loop, like pdfminer's lexer on a hostile page
-                pass
+    with pytest.raises(ImportFileError, match="秒仍未完成"), reading(Path("slow.pdf"), "PDF 文件"):
+        while True:  # a pure-Python loop, like pdfminer's lexer on a hostile page
+            pass
     assert time.monotonic() - started < 5
 
 
@@ -75,7 +71,7 @@ def test_time_limit_is_not_swallowed_by_except_exception() -> None:
     with pytest.raises(DeadlineExceeded), time_limit(0.1):
         deadline = time.monotonic() + 5
         while time.monotonic() < deadline:
-            try:
+            try:  # noqa: SIM105 - the shape of a library's catch-all, which must not eat it
                 sum(range(1000))
-            except Exception:  # a library's catch-all must not eat the limit
+            except Exception:
                 pass

@@ -54,7 +54,9 @@ def test_published_limits_refuse_hostile_sources(hostile_file, name: str, words:
     assert "Error" not in message and "python-docx" not in message
 
 
-def test_published_limits_a_negative_count_in_a_word_table_is_left_for_the_clerk(hostile_file) -> None:  # type: ignore[no-untyped-def]
+def test_published_limits_a_negative_count_in_a_word_table_is_left_for_the_clerk(
+    hostile_file,
+) -> None:  # type: ignore[no-untyped-def]
     result = import_published(hostile_file("negative-cell.docx"))
     check_loadable(result.report, name="x")  # −2023 never reaches the file
 

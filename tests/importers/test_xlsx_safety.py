@@ -131,7 +131,9 @@ def _refusal(path: Path) -> str:
         ("cells-1e309.xlsx", "2008–2100"),  # the year cell too: never "inf" in the message
     ],
 )
-def test_import_xlsx_refuses_hostile_workbooks_in_chinese(hostile_file, name: str, words: str) -> None:  # type: ignore[no-untyped-def]
+def test_import_xlsx_refuses_hostile_workbooks_in_chinese(
+    hostile_file, name: str, words: str
+) -> None:  # type: ignore[no-untyped-def]
     message = _refusal(hostile_file(name))
     assert words in message
     assert "inf" not in message.replace(name, "")
@@ -144,13 +146,19 @@ def test_import_xlsx_whole_sheet_name_is_not_followed(hostile_file) -> None:  # 
 
 
 def test_import_xlsx_drops_bad_hidden_values_and_can_be_saved_and_loaded(
-    hostile_file, tmp_path: Path  # type: ignore[no-untyped-def]
+    hostile_file,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     from editor.domain.storage import load_report, save_report
 
     result = import_xlsx(hostile_file("marker-previous-nan.xlsx"))
     assert result.report.previous is not None
-    values = [v for rows in result.report.previous.values() for cols in rows.values() for v in cols.values()]
+    values = [
+        v
+        for rows in result.report.previous.values()
+        for cols in rows.values()
+        for v in cols.values()
+    ]
     assert values == []  # NaN, −7, 1e300 and infinity all dropped
     assert any("上年参考值" in n.message for n in result.notes)
     save_report(result.report, tmp_path / "out.nianbao")

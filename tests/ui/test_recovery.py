@@ -124,3 +124,23 @@ def test_recovery_store_discard_removes_files(tmp_path: Path) -> None:
     store.write(load_report(SAMPLE), SAMPLE)
     store.discard()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_recovery_store_start_up_cleans_temporaries_of_killed_autosaves(tmp_path: Path) -> None:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f".recovery-{dead.pid}.nianbao.{dead.pid}-0123abcd.tmp"
+    stale.write_text("half")
+    running = tmp_path / ".recovery-1.nianbao.1-0123abcd.tmp"  # pid 1 is alive
+    running.write_text("half")
+    assert RecoveryStore(tmp_path).clean_stale() == 1
+    assert not stale.exists() and running.exists()
+
+
+def test_recovery_store_skips_junk_without_raising(tmp_path: Path) -> None:
+    report = load_report(SAMPLE)
+    RecoveryStore(tmp_path, pid=999_999_999).write(report, SAMPLE)
+    (tmp_path / "recovery-999999999.json").write_text("[1, 2]")  # not an object
+    (tmp_path / "recovery-888888888.nianbao").write_text("{")  # half written
+    (tmp_path / "recovery-x.nianbao").write_text("")
+    assert RecoveryStore(tmp_path).orphans() == []

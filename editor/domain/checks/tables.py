@@ -93,7 +93,7 @@ def check_values(values: Values, form: FormDef) -> Iterator[Finding]:
         if problem:
             yield Finding(
                 "value.invalid",
-                f"{form.cell_name(ref)} 的值 {value} 无效：{problem}",
+                f"{form.cell_name(ref)} 的值 {format_value(value)} 无效：{problem}",
                 (ref,),
                 None,
                 value,
