@@ -48,13 +48,22 @@ def clean_text(text: str) -> str:
 def clean_report_text(report: Report) -> bool:
     """Cleans every text of the report in place; True if anything changed."""
     meta = report.meta
-    before = (meta.organ, meta.signer, meta.date, tuple(meta.contact), dict(report.prose))
+    before = (
+        meta.organ,
+        meta.signer,
+        meta.date,
+        tuple(meta.contact),
+        dict(report.prose),
+        dict(report.previous_prose),
+    )
     meta.organ, meta.signer, meta.date = (
         clean_text(t) for t in (meta.organ, meta.signer, meta.date)
     )
     meta.contact = [clean_text(line) for line in meta.contact]
     report.prose = {key: clean_text(text) for key, text in report.prose.items()}
-    return before != (meta.organ, meta.signer, meta.date, tuple(meta.contact), report.prose)
+    report.previous_prose = {key: clean_text(t) for key, t in report.previous_prose.items()}
+    after = (meta.organ, meta.signer, meta.date, tuple(meta.contact), report.prose)
+    return before != (*after, report.previous_prose)
 
 
 # ---------------------------------------------------------------------- the loader: refuse
@@ -69,6 +78,9 @@ def report_problems(report: Report) -> list[str]:
         problems += _table_problems(report.previous, last_form, "上年参考值 ")
     known_prose = {p.key for p in form.prose_fields}
     problems += [f"未知的正文部分“{k}”" for k in report.prose if k not in known_prose]
+    problems += [
+        f"未知的正文部分“{k}”（上年正文）" for k in report.previous_prose if k not in known_prose
+    ]
     problems += [
         f"未知的正文部分“{k}”（待更新标记）" for k in report.draft_prose if k not in known_prose
     ]
@@ -125,6 +137,13 @@ def _text_problems(report: Report) -> list[str]:
     total = sum(len(text) for text in report.prose.values())
     if total > MAX_TOTAL_PROSE_CHARS:
         problems.append(f"正文总长过长（{total} 字，最多 {MAX_TOTAL_PROSE_CHARS} 字）")
+    last = report.previous_prose
+    if any(len(t) > MAX_PROSE_CHARS for t in last.values()) or (
+        sum(len(t) for t in last.values()) > MAX_TOTAL_PROSE_CHARS
+    ):
+        problems.append(
+            f"上年正文过长（每段最多 {MAX_PROSE_CHARS} 字，全文 {MAX_TOTAL_PROSE_CHARS} 字）"
+        )
     return problems
 
 
@@ -185,6 +204,7 @@ def repair_imported(report: Report) -> list[str]:
             notes.append(f"上年参考值中有 {len(dropped_last)} 个无效数值，未导入")
     known_prose = {p.key for p in form.prose_fields}
     report.prose = {k: v for k, v in report.prose.items() if k in known_prose}
+    report.previous_prose = {k: v for k, v in report.previous_prose.items() if k in known_prose}
     report.draft_prose = [k for k in report.draft_prose if k in known_prose]
     known_cells = {ref.key for ref in form.cells}
     report.flagged_cells = [k for k in report.flagged_cells if k in known_cells]
@@ -252,4 +272,12 @@ def _shorten_texts(report: Report) -> list[str]:
             report.prose[key] = text[: max(0, left)]
             left -= len(report.prose[key])
         notes.append(f"正文总长过长（{total} 字），只保留前 {MAX_TOTAL_PROSE_CHARS} 字")
+    left = MAX_TOTAL_PROSE_CHARS
+    last_year: dict[str, str] = {}
+    for key, text in report.previous_prose.items():  # last year's, kept for comparison only
+        last_year[key] = text[: max(0, min(MAX_PROSE_CHARS, left))]
+        left -= len(last_year[key])
+    if last_year != report.previous_prose:
+        report.previous_prose = last_year
+        notes.append("上年正文过长，只保留一部分用于对比")
     return notes

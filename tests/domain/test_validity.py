@@ -145,3 +145,14 @@ def test_validity_any_import_once_repaired_is_a_file_the_loader_accepts(
         math.isnan(v) for t in report.tables.values() for r in t.values() for v in r.values()
     )
     assert "\\ud800" not in text
+
+
+def test_validity_last_years_prose_is_bounded_and_cleaned_too() -> None:
+    report = consistent_report()
+    report.previous_prose = {"overview": "字" * (MAX_PROSE_CHARS + 1), "nonsense": "x"}
+    assert len(report_problems(report)) == 2
+    report.previous_prose["overview"] += "\ud800"
+    repair_imported(report)
+    assert report_problems(report) == []
+    assert set(report.previous_prose) == {"overview"}
+    assert "\ud800" not in report.previous_prose["overview"]

@@ -12,6 +12,8 @@ def commands_for(path: Path, work: Path) -> list[list[str]]:
             ["--verbose", "check", name],
             ["--verbose", "export", name, "-o", str(work / "out.xlsx")],
             ["--verbose", "export", name, "-o", str(work / "out.pdf")],
+            ["--verbose", "export", name, "-o", str(work / "out.docx")],
+            ["--verbose", "export", name, "-o", str(work / "out.html")],
             ["--verbose", "new", "--year", "2025", "--from", name, "-o", str(work / "new.nianbao")],
         ]
     return [

@@ -94,7 +94,7 @@ def _document() -> dict[str, object]:
 
 
 def _write_json(path: Path, document: object) -> None:
-    path.write_text(json.dumps(document, ensure_ascii=False, allow_nan=True), encoding="utf-8")
+    path.write_text(json.dumps(document, ensure_ascii=True, allow_nan=True), encoding="utf-8")
 
 
 def _every_cell(document: dict[str, object], raw: str) -> str:
@@ -133,13 +133,13 @@ def _one_big(path: Path, seeds: Seeds) -> None:
 def _schema_huge(path: Path, seeds: Seeds) -> None:
     document = _document()
     text = json.dumps(document, ensure_ascii=False)
-    path.write_text(text.replace('"schema_version": 1', '"schema_version": ' + "9" * 5000))
+    path.write_text(re.sub(r'"schema_version": \d+', '"schema_version": ' + "9" * 5000, text))
 
 
 @case("schema-float.nianbao", ".nianbao: schema version 1e400")
 def _schema_float(path: Path, seeds: Seeds) -> None:
     text = json.dumps(_document(), ensure_ascii=False)
-    path.write_text(text.replace('"schema_version": 1', '"schema_version": 1e400'))
+    path.write_text(re.sub(r'"schema_version": \d+', '"schema_version": 1e400', text))
 
 
 @case("year-99999.nianbao", ".nianbao: year out of range")
@@ -203,6 +203,13 @@ def _numerals(path: Path, seeds: Seeds) -> None:
     keys = [p.key for p in report.form.prose_fields][:3]  # three full ones reach the total
     report.prose = {key: "一" * MAX_PROSE_CHARS for key in keys}
     path.write_text(report_to_json(report), encoding="utf-8")
+
+
+@case("previous-prose.nianbao", ".nianbao: last year's prose over the limit, unknown keys")
+def _previous_prose(path: Path, seeds: Seeds) -> None:
+    document = _document()
+    document["previous_prose"] = {"overview": "上年" * 50_000, "nonsense": "\ud800"}
+    _write_json(path, document)
 
 
 @case("previous-bad.nianbao", ".nianbao: last year's values negative and huge")
