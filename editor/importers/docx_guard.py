@@ -31,9 +31,9 @@ class _DocumentCounts:
             return
         for value in _SPAN.findall(tags):
             if not value.isdigit() or len(value) > 6 or int(value) > MAX_SPAN:
-                shown = value[:12].decode("ascii", "replace")
+                shown = f"为 {int(value[:12])} " if value[:12].isdigit() else "无效"
                 raise PackageRefused(
-                    f"“{self.name}”中有表格单元格的跨列数为“{shown}”（Word 最多 63 列），"
+                    f"“{self.name}”中有表格单元格的跨列数{shown}（Word 最多 63 列），"
                     "可能是恶意构造的文件，已拒绝导入。"
                 )
         self._add("cells", len(_CELL.findall(tags)), MAX_TABLE_CELLS, "表格单元格")

@@ -186,15 +186,12 @@ def decoding_budget(name: str) -> Iterator[None]:
         _budget.left = None
 
 
-def check_page_count(data: bytes, name: str) -> None:
-    """Refuses a document with more pages than a report: by the page tree's count, then by
-    walking no more of the tree than that (a count may lie)."""
-    from pdfminer.pdfdocument import PDFDocument
+def check_page_count(document: Any, name: str) -> None:
+    """Refuses a document (pdfminer's PDFDocument) with more pages than a report: by the page
+    tree's count, then by walking no more of the tree than that (a count may lie)."""
     from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import resolve1
 
-    document = PDFDocument(PDFParser(io.BytesIO(data)))
     pages = resolve1(resolve1(document.catalog.get("Pages")) or {}).get("Count")
     if not isinstance(pages, int) or pages <= MAX_PAGES:
         pages = sum(1 for _ in islice(PDFPage.create_pages(document), MAX_PAGES + 1))

@@ -78,7 +78,7 @@ def problems(result: RunResult, names: Iterable[str] = ()) -> list[str]:
     shown = without_details(result.stderr) + "\n" + without_details(result.stdout)
     if result.code == 2 and not _CJK.search(without_details(result.stderr)):
         found.append("exit 2 without a Chinese message")
-    if _NOT_A_NUMBER.search(_without_names(shown, names)):
+    if _NOT_A_NUMBER.search(_QUOTED.sub(" ", _without_names(shown, names))):  # quoted: the file's
         found.append("inf or nan in the message")
     words = foreign_words(shown, names)
     if words:

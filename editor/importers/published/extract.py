@@ -245,9 +245,9 @@ def extract_pdf(path: Path) -> SourceText:
     places: list[LinePlace | None] = []
     try:
         with decoding_budget(path.name):
-            check_page_count(data, path.name)
             # Not closed as a context manager: pdfplumber's close() parses every page first.
             pdf = pdfplumber.open(io.BytesIO(data))
+            check_page_count(pdf.doc, path.name)  # before pdf.pages builds them all
             content = ContentBudget(path.name)
             for number, page in enumerate(pdf.pages):
                 with_tables = content.check_page(page)
