@@ -179,8 +179,10 @@ def _named_value(wb: Workbook, name: str) -> object:
     if dn is None:
         return _MISSING
     for sheet, coordinate in dn.destinations:
-        if sheet in wb.sheetnames:
-            return wb[sheet][coordinate.replace("$", "").split(":")[0]].value
+        if sheet in wb.sheetnames and range_area(coordinate) <= MAX_NAMED_CELLS:
+            # An edited name may point at a whole row or column ("A", "3"): no single cell.
+            cell = wb[sheet][coordinate.replace("$", "").split(":")[0]]
+            return _MISSING if isinstance(cell, tuple) else getattr(cell, "value", _MISSING)
     return _MISSING
 
 

@@ -99,6 +99,8 @@ def test_failures_every_write_gets_the_umask_mode(
         ("import", str(hostile_seeds["own.xlsx"]), "-o", str(tmp_path / "imported.nianbao")),
         ("export", str(sample), "-o", str(tmp_path / "out.xlsx")),
         ("export", str(sample), "-o", str(tmp_path / "out.pdf")),
+        ("export", str(sample), "-o", str(tmp_path / "out.docx")),
+        ("export", str(sample), "-o", str(tmp_path / "out.html")),
     ]
     for argv in runs:
         done = _cli(*argv)

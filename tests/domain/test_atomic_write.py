@@ -169,3 +169,11 @@ def test_atomic_write_cleans_temporaries_of_killed_writers(tmp_path: Path) -> No
 
 def test_atomic_write_cleanup_never_fails_on_a_missing_folder(tmp_path: Path) -> None:
     assert clean_stale_temporaries(tmp_path / "nope") == 0
+
+
+def test_atomic_write_save_report_gets_644_under_umask_022(tmp_path: Path, umask_022: None) -> None:
+    from editor.domain.storage import save_report
+    from tests.factories import consistent_report
+
+    save_report(consistent_report(), tmp_path / "a.nianbao")
+    assert _mode(tmp_path / "a.nianbao") == 0o644

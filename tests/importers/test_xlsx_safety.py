@@ -180,3 +180,24 @@ def test_import_xlsx_foreign_title_year_out_of_range_is_not_taken(hostile_file) 
     result = import_xlsx(hostile_file("title-1999.xlsx"))
     assert 2008 <= result.report.meta.year <= 2100
     assert any("1999" in n.message for n in result.notes)
+
+
+def test_import_xlsx_a_value_name_over_a_row_or_column_is_a_missing_cell(
+    hostile_seeds, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    import re
+
+    data = hostile_seeds["own.xlsx"]
+    with zipfile.ZipFile(data) as z:
+        members = {i.filename: z.read(i) for i in z.infolist()}
+    members["xl/workbook.xml"] = re.sub(
+        rb'(<definedName name="nianbao\.requests\.received\.natural"[^>]*>[^!<]*)![^<]*<',
+        rb"\1!$A:$A<",
+        members["xl/workbook.xml"],
+    )
+    path = tmp_path / "row-name.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        for name, content in members.items():
+            z.writestr(name, content)
+    result = import_xlsx(path)
+    assert any("找不到" in n.message and "自然人" in n.message for n in result.notes)

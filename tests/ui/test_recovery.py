@@ -144,3 +144,14 @@ def test_recovery_store_skips_junk_without_raising(tmp_path: Path) -> None:
     (tmp_path / "recovery-888888888.nianbao").write_text("{")  # half written
     (tmp_path / "recovery-x.nianbao").write_text("")
     assert RecoveryStore(tmp_path).orphans() == []
+
+
+def test_recovery_store_files_get_the_umask_mode(tmp_path: Path) -> None:
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        written = RecoveryStore(tmp_path).write(load_report(SAMPLE), None)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(written.stat().st_mode) == 0o644
