@@ -183,7 +183,8 @@ def test_import_xlsx_foreign_title_year_out_of_range_is_not_taken(hostile_file) 
 
 
 def test_import_xlsx_a_value_name_over_a_row_or_column_is_a_missing_cell(
-    hostile_seeds, tmp_path: Path  # type: ignore[no-untyped-def]
+    hostile_seeds,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     import re
 
