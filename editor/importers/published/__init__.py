@@ -15,7 +15,7 @@ from editor.domain.forms import (
 from editor.domain.layout import CellRole, table_layout
 from editor.domain.model import Meta, Report
 from editor.domain.progress import Progress, no_progress
-from editor.importers.intake import finished, kind_of_source, reading
+from editor.importers import intake  # not `reading` by name: a module of this package has it
 from editor.importers.published.extract import SourceError, SourceText, extract
 from editor.importers.published.locate import LetterIndex, needle_of
 from editor.importers.published.origin import SourceOrigin
@@ -61,10 +61,10 @@ def import_published(path: Path, progress: Progress | None = None) -> ImportResu
     report_progress = progress or no_progress
     path = Path(path)
     report_progress(0.0, "正在读取文字…")
-    with reading(path, kind_of_source(path)):  # limits, time, and failures told in Chinese
+    with intake.reading(path, intake.kind_of_source(path)):  # limits, time, failures in Chinese
         source = extract(path)
         report_progress(0.5, "正在查找各部分和表格…")
-        result = finished(_build(source, path.name))
+        result = intake.finished(_build(source, path.name))
     if result.origin is not None:
         result.origin.path = path
     report_progress(1.0, "导入完成")
