@@ -139,6 +139,7 @@ def main() -> int:
                 }
             )
     cli_seconds = time.monotonic() - started
+    batches = run_batch_reviews(inputs, rng, out)
 
     gui = run_gui(inputs, seeds, args.gui, rng, out)
 
@@ -158,7 +159,41 @@ def main() -> int:
         encoding="utf-8",
     )
     report(results, failures, loader_refused, cli_seconds, gui, args, out)
-    return 1 if failures or gui["failures"] else 0
+    for batch in batches:
+        print(
+            f"review of {batch['files']} {batch['label']} in one run (-j 2): exit {batch['code']}, "
+            f"{batch['seconds']:.0f} s, {batch['max_rss_mb']:.0f} MB, problems: {batch['problems']}"
+        )
+    bad_batches = [b for b in batches if b["problems"]]
+    return 1 if failures or gui["failures"] or bad_batches else 0
+
+
+def run_batch_reviews(inputs: list[Path], rng: random.Random, out: Path) -> list[dict]:
+    """`nianbao review` of many bad files at once, as a collecting office runs it: the hostile
+    folder, and 200 mutants, each read in worker processes. No time bound per batch (it reads
+    hundreds of files); the rest of the judge applies."""
+    runner = ForkRunner(out / "scratch-batch", timeout=1800)
+    hostile = [p for p in inputs if p.parent.name == "hostile"]
+    pool = [p for p in inputs if p.parent.name == "mutants"]
+    mutants = rng.sample(pool, k=min(200, len(pool)))
+    outcome = []
+    for label, files in (("hostile files", hostile), ("mutants", mutants)):
+        work = out / "work" / f"batch-{label.split()[0]}"
+        work.mkdir(parents=True, exist_ok=True)
+        argv = ["--verbose", "review", *map(str, files), "-o", str(work / "review.xlsx"), "-j", "2"]
+        result = runner.run(argv, work)
+        found = [p for p in problems(result, names=argv) if not p.startswith("took")]
+        outcome.append(
+            {
+                "label": label,
+                "files": len(files),
+                "code": result.code,
+                "seconds": result.seconds,
+                "max_rss_mb": result.max_rss_mb,
+                "problems": found,
+            }
+        )
+    return outcome
 
 
 def run_gui(

@@ -79,5 +79,5 @@ def _is_report_like(file: str) -> bool:
 def _identity(path: Path) -> str:
     try:
         return os.path.normcase(str(path.resolve()))
-    except OSError:
+    except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a symbolic-link loop
         return os.path.normcase(os.path.abspath(path))

@@ -209,12 +209,8 @@ def _stop_workers(executor: ProcessPoolExecutor) -> None:
 
 
 def _failed(item: InputFile, error: Exception) -> ReviewedFile:
-    return ReviewedFile(
-        item.path,
-        item.name,
-        _format_of(item),
-        problem=f"读取时出错（{type(error).__name__}），文件可能已损坏或格式特殊。",
-    )
+    # Its result could not be sent back from the worker: told in Chinese, no class name.
+    return ReviewedFile(item.path, item.name, _format_of(item), problem=CRASHED)
 
 
 def _format_of(item: InputFile) -> str:

@@ -16,7 +16,9 @@ from editor.domain.checks import Finding, check_report, count_by_severity
 from editor.domain.errors import UserError
 from editor.domain.forms import CellRef
 from editor.domain.model import Report
+from editor.domain.userfiles import describe_os_error
 from editor.importers.any_file import format_name, read_any
+from editor.importers.intake import reason_for
 from editor.importers.result import ImportNote
 
 # The figures a reviewer compares across reports (the 表三 and 表四 totals), in column order.
@@ -222,10 +224,13 @@ def review_file(item: InputFile) -> ReviewedFile:
         return ReviewedFile(path, item.name, kind, problem="文件过于复杂，读取时内存不足。")
     except RecursionError:
         return ReviewedFile(path, item.name, kind, problem="文件结构嵌套过深，无法读取。")
+    except OSError as e:  # a symbolic-link loop, a vanished network share…
+        return ReviewedFile(path, item.name, kind, problem=describe_os_error(e, path, kind))
     except Exception as e:  # a reader's bug must not stop the other files
         return ReviewedFile(
             path,
             item.name,
             kind,
-            problem=f"读取时出错（{type(e).__name__}），文件可能已损坏或格式特殊。",
+            # The reason in Chinese, never the exception's class name or English text.
+            problem=f"“{path.name}”{reason_for(e)}，无法读取。",
         )

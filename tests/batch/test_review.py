@@ -57,7 +57,9 @@ def test_review_file_any_failure_becomes_the_row(
     monkeypatch.setattr(review, "read_any", reader_bug)
     item = review_file(InputFile(path, "a.nianbao"))
     assert not item.readable and item.status == "无法读取"
-    assert "KeyError" in item.problem and "Traceback" not in item.problem
+    # The reason in Chinese; never the class name or a traceback (issue 14).
+    assert "缺少必需的组成部分" in item.problem and "a.nianbao" in item.problem
+    assert "KeyError" not in item.problem and "Traceback" not in item.problem
 
 
 def test_review_file_folder_or_pipe_is_not_read(tmp_path: Path) -> None:

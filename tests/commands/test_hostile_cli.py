@@ -86,3 +86,19 @@ def test_hostile_cli_each_cause_gets_a_message_within_bounds(
             assert result.code in expected, (case.cause, result.stderr[-500:])
         if command == "import" and result.code == 0:
             load_report(Path(argv[-1]))  # the importer never writes what the loader refuses
+
+
+def test_hostile_cli_one_review_of_every_hostile_file_at_once(
+    runner: RunnerClient,
+    hostile_file,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    """What a collecting office does with a folder of mailed files: every file a row, one run."""
+    paths = [hostile_file(case.name) for case in CASES]
+    out = tmp_path / "审核结果.xlsx"
+    argv = ["review", *map(str, paths), "-o", str(out), "-j", "2"]
+    result = runner.run(argv, tmp_path, timeout=600)
+    found = [p for p in problems(result, names=argv) if not p.startswith("took")]
+    assert found == [], result.stdout[-3000:] + result.stderr[-3000:]
+    assert result.code == 2  # some files cannot be read; the review still completes
+    assert out.exists()

@@ -55,7 +55,7 @@ def foreign_words(text: str, names: Iterable[str] = ()) -> list[str]:
     """Latin words in `text` that are not allowed (file names and quoted input are removed)."""
     text = _without_names(text, names)
     text = _RULE_ID.sub(" ", _QUOTED.sub(" ", text))
-    text = re.sub(r"(?:[A-Za-z]:)?[\\/][^\s：，。）]*", " ", text)  # paths
+    text = re.sub(r"[^\s：，。（）“”]*[\\/][^\s：，。（）“”]*", " ", text)  # paths, whole or cut
     text = re.sub(r"--[a-z-]+", " ", text)
     text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+", " ", text)  # e-mail, web
     return [w for w in _WORD.findall(text) if w.lower() not in ALLOWED_WORDS]
@@ -76,7 +76,7 @@ def problems(result: RunResult, names: Iterable[str] = ()) -> list[str]:
     if "MemoryError" in result.stderr:
         found.append("hit the memory safety cap")
     shown = without_details(result.stderr) + "\n" + without_details(result.stdout)
-    if result.code == 2 and not _CJK.search(without_details(result.stderr)):
+    if result.code == 2 and not _CJK.search(shown):  # batch commands report on stdout
         found.append("exit 2 without a Chinese message")
     if _NOT_A_NUMBER.search(_QUOTED.sub(" ", _without_names(shown, names))):  # quoted: the file's
         found.append("inf or nan in the message")
