@@ -143,7 +143,7 @@ def main() -> int:
 
     gui = run_gui(inputs, seeds, args.gui, rng, out)
 
-    with (out / "runs.jsonl").open("w", encoding="utf-8") as f:
+    with (out / "runs.jsonl").open("w", encoding="utf-8", errors="replace") as f:
         for r in results:
             first = (r.stderr.strip().splitlines() or [""])[0]
             record = {
@@ -157,6 +157,7 @@ def main() -> int:
     (out / "failures.jsonl").write_text(
         "".join(json.dumps(f, ensure_ascii=False) + "\n" for f in failures + gui["failures"]),
         encoding="utf-8",
+        errors="replace",  # file names that are not UTF-8
     )
     report(results, failures, loader_refused, cli_seconds, gui, args, out)
     for batch in batches:

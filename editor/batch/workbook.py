@@ -19,10 +19,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from editor.batch.review import ROW_HEADINGS, ReviewedFile, RowValue, summarize
 from editor.domain.checks import RULES, SEVERITY_NAMES, Finding
-from editor.domain.errors import UserError
 from editor.domain.forms import FormDef
 from editor.domain.storage import write_atomic
 from editor.exporters import xlsx_style as style
+from editor.exporters.writing import writable_text, writing
 from editor.exporters.xlsx import excel_text
 
 REPORTS_SHEET = "审核结果"
@@ -79,16 +79,11 @@ def export_review(files: Sequence[ReviewedFile], path: Path) -> None:
     _write_findings(findings, ordered, f"问题明细：共 {count} 条（先错误后提醒，报告顺序同第一页）")
     wb.properties.title = "年度报告审核结果"
     wb.properties.creator = "年报编辑器"
+    writable_text(wb)  # file names read on Linux may hold undecodable bytes (GBK from a zip)
     buffer = io.BytesIO()
-    wb.save(buffer)
-    try:
-        write_atomic(Path(path), buffer.getvalue())
-    except PermissionError as e:
-        raise UserError(
-            f"无法写入“{path}”：没有权限，或文件正在 Excel/WPS 中打开。请关闭后再导出。"
-        ) from e
-    except OSError as e:
-        raise UserError(f"无法写入“{path}”：{e.strerror or e}") from e
+    with writing(Path(path)):
+        wb.save(buffer)
+    write_atomic(Path(path), buffer.getvalue())  # WriteFileError in Chinese on failure
 
 
 def report_row(number: int, item: ReviewedFile) -> list[CellValue]:

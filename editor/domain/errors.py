@@ -7,6 +7,10 @@ class UserError(Exception):
     """Something the user can fix (a bad file, a newer version); `str(e)` is shown as is."""
 
     def __init__(self, message: str, *, detail: str = "", technical: str = "") -> None:
+        # Messages quote file names and file content, which may hold lone surrogates (a damaged
+        # file, a GBK file name read on Linux): replaced here, so that anything can print or
+        # write a message.
+        message, detail, technical = (_writable(t) for t in (message, detail, technical))
         super().__init__(message)
         self.message = message
         self.detail = detail  # extra lines for the clerk, in Chinese; never a traceback
@@ -15,6 +19,10 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.message if not self.detail else f"{self.message}\n{self.detail}"
+
+
+def _writable(text: str) -> str:
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 class ReportFileError(UserError):

@@ -12,8 +12,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from openpyxl.workbook.workbook import Workbook
+
 from editor.domain.errors import UserError, WriteFileError
 from editor.domain.userfiles import describe_write_error, technical_text
+from editor.domain.validity import clean_text
 
 
 def _libxml2_errno(error: Exception) -> int | None:
@@ -41,3 +44,15 @@ def writing(path: Path) -> Iterator[None]:
             raise
         message = describe_write_error(OSError(code, ""), path, existed=path.exists())
         raise WriteFileError(message, technical=technical_text(e)) from e
+
+
+def writable_text(wb: Workbook) -> None:
+    """Every text of the workbook made writable: lone surrogates (a file name with bytes that
+    are not UTF-8) and control characters would otherwise fail the save in lxml."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cleaned = clean_text(cell.value)
+                    if cleaned != cell.value:
+                        cell.value = cleaned

@@ -12,7 +12,7 @@ import pytest
 from editor.domain.storage import load_report
 from tests.hostile.cli_runner import RunnerClient
 from tests.hostile.commands import commands_for
-from tests.hostile.files import CASES
+from tests.hostile.files import CASES, GBK_NAME
 from tests.hostile.judge import problems
 
 pytestmark = pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="forks")
@@ -21,6 +21,8 @@ pytestmark = pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="f
 # for the clerk), or refused. The others depend on what the parser of published reports makes
 # of a damaged text; for them the bounds and the message are what is tested.
 READ = {
+    f"{GBK_NAME}.nianbao",
+    f"{GBK_NAME}.xlsx",
     "control-chars.nianbao",
     "surrogates.nianbao",
     "prose-numerals.nianbao",
@@ -58,7 +60,7 @@ def runner(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunnerClient]:
     client.close()
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name.encode("utf-8", "replace").decode())
 def test_hostile_cli_each_cause_gets_a_message_within_bounds(
     case,  # type: ignore[no-untyped-def]
     runner: RunnerClient,

@@ -186,7 +186,7 @@ def _serve() -> None:
         if "timeout" in request:
             runner.timeout = float(request["timeout"])
         result = runner.run(request["argv"], Path(request["cwd"]))
-        print(json.dumps(asdict(result), ensure_ascii=False), file=reply, flush=True)
+        print(json.dumps(asdict(result)), file=reply, flush=True)
 
 
 class RunnerClient:
@@ -213,7 +213,7 @@ class RunnerClient:
     def run(self, argv: list[str], cwd: Path, timeout: float = 60.0) -> RunResult:
         assert self._process.stdin is not None and self._process.stdout is not None
         request = {"argv": argv, "cwd": str(cwd), "timeout": timeout}
-        self._process.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
+        self._process.stdin.write(json.dumps(request) + "\n")  # ASCII: names may hold surrogates
         self._process.stdin.flush()
         return RunResult(**json.loads(self._process.stdout.readline()))
 

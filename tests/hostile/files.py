@@ -81,6 +81,20 @@ def _sparse_small(path: Path, seeds: Seeds) -> None:
         f.truncate(15 * 1024 * 1024)
 
 
+# 年报 in GBK: what a file name from a zip made on Windows becomes on Linux (undecodable bytes).
+GBK_NAME = "年报".encode("gbk").decode("utf-8", "surrogateescape")
+
+
+@case(f"{GBK_NAME}.nianbao", "a file name that is not UTF-8 (GBK, from a zip)")
+def _gbk_report(path: Path, seeds: Seeds) -> None:
+    path.write_bytes(seeds["sample.nianbao"].read_bytes())
+
+
+@case(f"{GBK_NAME}.xlsx", "a workbook whose name is not UTF-8")
+def _gbk_workbook(path: Path, seeds: Seeds) -> None:
+    path.write_bytes(seeds["own.xlsx"].read_bytes())
+
+
 @case("loop.nianbao", "symlink loop")
 def _loop(path: Path, seeds: Seeds) -> None:
     path.symlink_to(path.name)

@@ -56,6 +56,7 @@ def foreign_words(text: str, names: Iterable[str] = ()) -> list[str]:
     text = _without_names(text, names)
     text = _RULE_ID.sub(" ", _QUOTED.sub(" ", text))
     text = re.sub(r"[^\s：，。（）“”]*[\\/][^\s：，。（）“”]*", " ", text)  # paths, whole or cut
+    text = re.sub(r"…\S*", " ", text)  # a name cut from the left to fit a progress line
     text = re.sub(r"--[a-z-]+", " ", text)
     text = re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+", " ", text)  # e-mail, web
     return [w for w in _WORD.findall(text) if w.lower() not in ALLOWED_WORDS]
