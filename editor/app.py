@@ -31,7 +31,15 @@ from editor.ui.ui_thread_gc import collect_on_ui_thread_only
 def create_application(argv: Sequence[str]) -> QApplication:
     """The QApplication with names (for settings paths), Chinese Qt dialogs and a CJK font."""
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        # A file name that is not UTF-8 (GBK, from a zip made on Windows) arrives with lone
+        # surrogates, which crash QApplication's argv conversion (SIGSEGV). Qt reads only its
+        # own options there; the window opens the file from the original argv.
+        app = QApplication(
+            [a.encode("utf-8", "surrogateescape").decode("utf-8", "replace") for a in argv]
+        )
     app.setOrganizationName("nianbao")
     app.setApplicationName("nianbao")
     app.setApplicationDisplayName("年报编辑器")

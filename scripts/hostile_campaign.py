@@ -183,7 +183,7 @@ def run_batch_reviews(inputs: list[Path], rng: random.Random, out: Path) -> list
         work.mkdir(parents=True, exist_ok=True)
         argv = ["--verbose", "review", *map(str, files), "-o", str(work / "review.xlsx"), "-j", "2"]
         result = runner.run(argv, work)
-        found = [p for p in problems(result, names=argv) if not p.startswith("took")]
+        found = [p for p in problems(result, names=map(str, files)) if not p.startswith("took")]
         outcome.append(
             {
                 "label": label,

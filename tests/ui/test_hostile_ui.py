@@ -166,14 +166,31 @@ def test_hostile_ui_paste_beyond_the_prose_limit_is_refused_whole(
     assert "新的一句。" in editor.text()
 
 
-@pytest.mark.parametrize("kind", ["fifo", "5000-digits", "every-cell-max-double", "xlsx"])
+def test_hostile_ui_a_file_name_that_is_not_utf8_opens(
+    window: MainWindow, sample_copy: Path, tmp_path: Path
+) -> None:
+    """年报 in GBK, as a zip made on Windows leaves it on Linux: undecodable bytes."""
+    path = tmp_path / ("年报".encode("gbk").decode("utf-8", "surrogateescape") + ".nianbao")
+    path.write_bytes(sample_copy.read_bytes())
+    assert window.open_path(path, ask=False)
+    assert window.document is not None and window.document.path == path.resolve()
+    assert not window.grab().isNull()
+
+
+@pytest.mark.parametrize(
+    "kind", ["fifo", "5000-digits", "every-cell-max-double", "xlsx", "gbk-name"]
+)
 def test_hostile_ui_double_click_on_a_bad_file_shows_the_window(tmp_path: Path, kind: str) -> None:
-    """`python -m editor FILE` as a double-click runs it: the window comes up with a message."""
+    """`python -m editor FILE` as a double-click runs it: the window comes up with a message.
+    A name that is not UTF-8 crashed QApplication itself (SIGSEGV) before the window."""
     from editor.domain.storage import report_to_json
     from tests.factories import consistent_report
 
     path = tmp_path / ("bad.xlsx" if kind == "xlsx" else "bad.nianbao")
-    if kind == "fifo":
+    if kind == "gbk-name":
+        path = tmp_path / ("年报".encode("gbk").decode("utf-8", "surrogateescape") + ".nianbao")
+        path.write_text(report_to_json(consistent_report()), encoding="utf-8")
+    elif kind == "fifo":
         os.mkfifo(path)
     elif kind == "xlsx":
         path.write_bytes(b"PK\x03\x04" + b"\0" * 64)
