@@ -111,3 +111,28 @@ def test_linux_gets_one_program_with_archived_modules_and_no_qt_hook(
     assert recorded.programs[0]["strip"] is True and recorded.programs[0]["upx"] is False
     assert recorded.folders[0]["programs"] == ["nianbao"]
     assert recorded.folders[0]["upx"] is False
+
+
+def test_linux_bundle_has_every_folder_python_docx_climbs_out_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # python-docx reads its templates as `<module folder>/../templates/…`: on Linux the folder
+    # must exist in the bundle, so each such module's package has its files collected too.
+    import re
+
+    import docx
+
+    root = Path(docx.__file__).parent
+    climbing = {
+        ".".join(("docx", *module.relative_to(root).parent.parts))
+        for module in root.rglob("*.py")
+        if re.search(r"__file__\)\[0\],\s*\"\.\.\"", module.read_text(encoding="utf-8"))
+    }
+    assert climbing, "python-docx no longer reads its templates this way: revisit the spec"
+
+    recorded = _run_spec("linux", tmp_path, monkeypatch)
+
+    modes = recorded.analyses[0]["module_collection_mode"]
+    assert {package: modes.get(package) for package in climbing} == dict.fromkeys(
+        climbing, "pyz+py"
+    )
