@@ -4,9 +4,10 @@
 #     which shows that the declared dependencies are enough on a bare system);
 #   - then, with the network cut (`unshare -n`: a network namespace with no interface, not even
 #     loopback) and no system font visible (a fontconfig file with no font directory, and
-#     NIANBAO_FONTS=bundled for the PDF exporter): `nianbao check`, `nianbao export` to PDF and
-#     Excel, `nianbao import` of both exports, of a PDF whose Chinese font uses Adobe's predefined
-#     UniGB-UCS2-H CMap and of a Word file, and the window started offscreen on the sample;
+#     NIANBAO_FONTS=bundled for the PDF exporter): `nianbao check`, `nianbao export` to PDF,
+#     Excel, Word and HTML, `nianbao import` of every export, of a PDF whose Chinese font uses
+#     Adobe's predefined UniGB-UCS2-H CMap and of a Word file, `nianbao review` of a folder in
+#     worker processes, and the window started offscreen on the sample;
 #   - under strace, that no program opens an internet socket (AF_INET/AF_INET6) at all.
 #
 #   sudo bash packaging/smoke-test.sh OUTDIR/x.deb              # install here, remove afterwards
@@ -14,8 +15,8 @@
 #   sudo bash packaging/smoke-test.sh --root DIR OUTDIR/x.deb   # in DIR, made by debootstrap if absent
 #
 # Needs root, unshare (util-linux), strace, poppler-utils (pdffonts, pdftotext) on this machine,
-# and a Python with reportlab and python-docx ($PYTHON, default python3: the build's) to make
-# the documents it imports.
+# and a Python with reportlab, python-docx and openpyxl ($PYTHON, default python3: the build's)
+# to make the documents it imports and read the review's workbook.
 set -euo pipefail
 
 KEEP=0
@@ -110,7 +111,7 @@ RUN=0
 offline() {
   RUN=$((RUN + 1))
   local code=0
-  unshare -n strace -f -qq -e trace=socket,connect -o "$HOST_WORK/strace-$RUN.log" \
+  unshare -n strace -f -qq -e trace=socket,connect,execve -o "$HOST_WORK/strace-$RUN.log" \
     ${TARGET:+chroot "$TARGET"} \
     env -i PATH=/usr/bin:/bin HOME="$WORK/home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
     FONTCONFIG_FILE="$WORK/fonts.conf" NIANBAO_FONTS=bundled \
@@ -160,6 +161,19 @@ fi
 offline nianbao import "$WORK/sample.pdf" -o "$WORK/reimported.nianbao" && [ -s "$HOST_WORK/reimported.nianbao" ] &&
   pass "nianbao import <- the exported PDF" || { fail "nianbao import <- PDF"; show 20; }
 
+# Word and HTML: python-docx builds the document from its templates (default.docx and the
+# header/footer parts it reads from files); the published-report importer must read each back to
+# the sample's tables and prose (its signer comes from the 落款, so meta is not compared).
+for kind in docx html; do
+  if offline nianbao export "$WORK/sample.nianbao" -o "$WORK/sample.$kind" && [ -s "$HOST_WORK/sample.$kind" ] &&
+    offline nianbao import "$WORK/sample.$kind" -o "$WORK/from-$kind.nianbao" &&
+    same_report "from-$kind.nianbao" sample.nianbao tables prose; then
+    pass "nianbao export -> $kind ($(du -k "$HOST_WORK/sample.$kind" | cut -f1) KiB), imported back: the sample's tables and prose"
+  else
+    fail "nianbao export -> $kind and back"; show 20
+  fi
+done
+
 # The same report as published text, as a PDF whose Chinese font is not embedded but named by
 # Adobe's UniGB-UCS2-H CMap (the bundle keeps only pdfminer's Adobe-GB1 CMaps), and as a Word
 # file (python-docx and lxml, both trimmed in the bundle); each must import exactly as the text
@@ -183,6 +197,25 @@ if "${PYTHON:-python3}" "$ROOT/packaging/make_smoke_documents.py" "$TEXT_SAMPLE"
   done
 else
   fail "could not make the smoke documents (needs $TEXT_SAMPLE, reportlab and python-docx)"
+fi
+
+step "offline: nianbao review, in worker processes"
+# Six PDFs (half a second each by the pool's estimate) and three other files: enough work for
+# the pool (editor/batch/pool.py) to start its two workers, each the frozen program started
+# again with --multiprocessing-fork (packaging/entry.py stops it at freeze_support()).
+PILE="$HOST_WORK/pile"
+mkdir -p "$PILE"
+if [ -s "$HOST_WORK/sample.pdf" ] && [ -s "$HOST_WORK/gb1.pdf" ]; then
+  for i in 1 2 3; do cp "$HOST_WORK/sample.pdf" "$PILE/exported-$i.pdf"; cp "$HOST_WORK/gb1.pdf" "$PILE/gb1-$i.pdf"; done
+fi
+for f in sample.nianbao sample.xlsx report.docx; do [ -s "$HOST_WORK/$f" ] && cp "$HOST_WORK/$f" "$PILE/"; done
+if offline nianbao review "$WORK/pile" --jobs 2 -o "$WORK/review.xlsx"; then
+  workers="$(grep -c 'execve(.*--multiprocessing-fork' "$HOST_WORK/strace-$RUN.log" || true)"
+  rows="$("${PYTHON:-python3}" "$ROOT/packaging/smoke_review_rows.py" "$HOST_WORK/review.xlsx" "$PILE" "$SAMPLE")" &&
+    pass "nianbao review: $rows, read by $workers worker processes" || { fail "nianbao review rows: $rows"; show 20; }
+  [ "$workers" -ge 1 ] || fail "nianbao review started no worker process"
+else
+  fail "nianbao review"; show 20
 fi
 
 step "offline: the window, offscreen, on the sample"
