@@ -132,6 +132,7 @@ else
 fi
 
 INSTALLED_KB="$(du -sk --apparent-size --exclude=DEBIAN "$STAGE" | cut -f1)"
+INSTALLED_BYTES="$(du -sb --exclude=DEBIAN "$STAGE" | cut -f1)"
 cat >"$STAGE/DEBIAN/control" <<EOF
 Package: $APP_ID
 Version: $VERSION
@@ -156,10 +157,11 @@ DEB="$OUT/${APP_ID}_${VERSION}_${ARCH}.deb"
 dpkg-deb --root-owner-group -Zxz -b "$STAGE" "$DEB" >/dev/null
 
 step "done"
+python3 "$ROOT/packaging/bundle_sizes.py" "$BUNDLE"
 BUNDLE_MB="$(du -sm --apparent-size "$BUNDLE" | cut -f1)"
 DEB_MB="$(du -m --apparent-size "$DEB" | cut -f1)"
-echo "bundle:         $BUNDLE ($BUNDLE_MB MB, $(find "$BUNDLE" -type f | wc -l) files)"
-echo "package:        $DEB ($DEB_MB MB)"
-echo "installed size: $((INSTALLED_KB / 1024)) MB"
+echo "bundle:         $BUNDLE ($BUNDLE_MB MiB, $(find "$BUNDLE" -type f | wc -l) files)"
+echo "package:        $DEB ($DEB_MB MiB)"
+echo "installed size: $INSTALLED_BYTES bytes, $((INSTALLED_KB / 1024)) MiB"
 echo "glibc floor:    $GLIBC_FLOOR"
 echo "Depends:        $DEPENDS"
