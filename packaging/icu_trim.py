@@ -4,10 +4,11 @@ PySide6's Linux wheels ship ICU, whose data library (`libicudata.so.NN`) carries
 the world: collation, currency, language, region, unit and time-zone names for 800 locales,
 word-break dictionaries for Thai, Khmer, Burmese and Chinese, and 190 legacy character sets. It is
 a fifth of the installed editor. Qt uses ICU for collation (the file dialogs sort names with
-QCollator), case mapping and the legacy codecs of QStringConverter; the editor runs in Chinese
-and reads no legacy-encoded text through Qt. So the bundle keeps what a Chinese (and English)
-user touches: ICU's core tables (normalisation, properties, aliases), the `root`, `en` and `zh*`
-locales in every tree, and the Chinese character sets; ICU falls back to `root` for the rest.
+QCollator), case mapping, time-zone names and the legacy codecs of QStringConverter, nothing
+else; the editor runs in Chinese and reads no legacy-encoded text through Qt. So the bundle keeps
+what a Chinese (and English) user touches: ICU's core tables (properties, aliases), the `root`,
+`en` and `zh*` locales in the trees those functions read, and the Chinese character sets; ICU
+falls back to `root` for the rest.
 
 How: the data is one symbol (`icudtNN_dat`) in that library. It is copied out with objcopy,
 thinned with ICU's own `icupkg -r`, and linked back into a library with the same soname and
@@ -39,8 +40,32 @@ _KEPT_CHARSET = re.compile(
 # Word-break dictionaries (Chinese/Japanese, Thai, Khmer, Lao, Burmese): Qt breaks lines itself.
 _DICTIONARY = ".dict"
 
-# Transliteration rules (utrans): Qt never calls them.
-_UNUSED_TREES = frozenset({"translit"})
+# What Qt asks ICU for is what libQt6Core imports from it (`nm -D --undefined-only`; Qt 6.8:
+# QT_ICU_FUNCTIONS below, checked by tests/packaging/test_icu_trim.py): case mapping, collation,
+# converters, and time-zone names through a calendar. None of those reads the data below, and
+# no other library of the bundle links ICU:
+_UNUSED_TREES = frozenset(
+    {
+        "translit",  # transliteration rules (utrans)
+        "brkitr",  # break iterators (ubrk); Qt breaks text with its own tables
+        "curr",  # currency names (ucurr); QLocale has its own CLDR data
+        "lang",  # language and
+        "region",  # region display names (uloc_getDisplay*)
+        "unit",  # measure units (MeasureFormat)
+        "rbnf",  # numbers spelled out (unum)
+    }
+)
+_UNUSED_ITEMS = frozenset(
+    {
+        "unames.icu",  # character names (u_charName)
+        "uts46.nrm",  # IDNA (uidna); QUrl has its own
+        "nfkc.nrm",  # NFKC, NFKC_Casefold: IDNA, StringPrep and the spoof checker only
+        "nfkc_cf.nrm",
+        "confusables.cfu",  # the spoof checker (uspoof)
+    }
+)
+# The ICU functions libQt6Core imports (6.8 and 6.11), named without ICU's version suffix.
+QT_ICU_FUNCTIONS = re.compile(r"^(u_strTo(Lower|Upper)|ucal_\w+|ucnv_\w+|UCNV_\w+|ucol_\w+)$")
 
 _SYMBOL = re.compile(r"^(icudt\d+_dat)$")
 
@@ -48,7 +73,7 @@ _SYMBOL = re.compile(r"^(icudt\d+_dat)$")
 def keep_item(item: str) -> bool:
     """True for an ICU data item (as `icupkg -l` lists it, e.g. "coll/zh.res") the bundle needs."""
     tree, _, name = item.rpartition("/")
-    if tree in _UNUSED_TREES:
+    if tree in _UNUSED_TREES or item in _UNUSED_ITEMS:
         return False
     stem, _, suffix = name.rpartition(".")
     if suffix == "res" and _LOCALE.match(stem):
