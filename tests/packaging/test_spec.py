@@ -7,6 +7,8 @@ The built Linux bundle itself is proven by packaging/smoke-test.sh (run by CI).
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +17,8 @@ from typing import Any
 import pytest
 
 from tests.packaging.loader import PACKAGING
+
+ROOT = PACKAGING.parent
 
 pytest.importorskip("PyInstaller", reason="pip install -e '.[dev]' installs PyInstaller")
 
@@ -136,3 +140,50 @@ def test_linux_bundle_has_every_folder_python_docx_climbs_out_of(
     assert {package: modes.get(package) for package in climbing} == dict.fromkeys(
         climbing, "pyz+py"
     )
+
+
+# With the excluded modules missing, as in the bundle, every module of the editor and the
+# libraries it imports only when a command needs them still import (optional imports of the
+# libraries, guarded by `except ImportError`, find them missing as they do in the bundle).
+_IMPORT_ALL_WITHOUT = """
+import importlib, importlib.abc, pkgutil, sys
+
+excluded = sys.argv[1:]
+
+class Excluded(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if any(name == e or name.startswith(e + ".") for e in excluded):
+            raise ModuleNotFoundError(f"No module named {name!r} (excluded)", name=name)
+        return None
+
+sys.meta_path.insert(0, Excluded())
+import editor
+for module in pkgutil.walk_packages(editor.__path__, "editor."):
+    if not module.name.endswith(".__main__"):  # that one starts the window
+        importlib.import_module(module.name)
+for name in ("pdfplumber", "pdfminer.pdfdocument", "docx", "openpyxl", "reportlab.platypus",
+             "pypdfium2", "PIL.Image", "concurrent.futures.process"):
+    importlib.import_module(name)
+print("imported")
+"""
+
+
+def test_linux_bundle_leaves_out_only_modules_the_editor_can_do_without(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A module excluded but imported at load time would end the program with ModuleNotFoundError;
+    # ones imported later, on a command's path, are caught by packaging/smoke-test.sh.
+    recorded = _run_spec("linux", tmp_path, monkeypatch)
+    excludes = recorded.analyses[0]["excludes"]
+    assert {"lxml.sax", "lxml.builder"} <= set(excludes)
+
+    result = subprocess.run(
+        [sys.executable, "-c", _IMPORT_ALL_WITHOUT, *excludes],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["imported"]
