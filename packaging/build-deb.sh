@@ -132,7 +132,15 @@ else
 fi
 
 INSTALLED_KB="$(du -sk --apparent-size --exclude=DEBIAN "$STAGE" | cut -f1)"
+# Issue 12: installed, the package takes at most 120 MB, read as 120 x 10^6 bytes (the smaller
+# reading), counted as dpkg's Installed-Size is: files, links and folders, apparent sizes.
 INSTALLED_BYTES="$(du -sb --exclude=DEBIAN "$STAGE" | cut -f1)"
+INSTALLED_LIMIT=120000000
+if [ "$INSTALLED_BYTES" -gt "$INSTALLED_LIMIT" ]; then
+  python3 "$ROOT/packaging/bundle_sizes.py" "$BUNDLE" >&2
+  echo "installed size $INSTALLED_BYTES bytes is over the limit of $INSTALLED_LIMIT bytes" >&2
+  exit 1
+fi
 cat >"$STAGE/DEBIAN/control" <<EOF
 Package: $APP_ID
 Version: $VERSION
@@ -162,6 +170,6 @@ BUNDLE_MB="$(du -sm --apparent-size "$BUNDLE" | cut -f1)"
 DEB_MB="$(du -m --apparent-size "$DEB" | cut -f1)"
 echo "bundle:         $BUNDLE ($BUNDLE_MB MiB, $(find "$BUNDLE" -type f | wc -l) files)"
 echo "package:        $DEB ($DEB_MB MiB)"
-echo "installed size: $INSTALLED_BYTES bytes, $((INSTALLED_KB / 1024)) MiB"
+echo "installed size: $INSTALLED_BYTES bytes, $((INSTALLED_KB / 1024)) MiB (limit: $INSTALLED_LIMIT bytes)"
 echo "glibc floor:    $GLIBC_FLOOR"
 echo "Depends:        $DEPENDS"
