@@ -5,17 +5,17 @@
 #   - then, with the network cut (`unshare -n`: a network namespace with no interface, not even
 #     loopback) and no system font visible (a fontconfig file with no font directory, and
 #     NIANBAO_FONTS=bundled for the PDF exporter): `nianbao check`, `nianbao export` to PDF,
-#     Excel, Word and HTML, `nianbao import` of every export, of a PDF whose Chinese font uses
-#     Adobe's predefined UniGB-UCS2-H CMap and of a Word file, `nianbao review` of a folder in
-#     worker processes, and the window started offscreen on the sample;
+#     Excel, Word and HTML, `nianbao import` of every export (the PDF also AES-encrypted), of a
+#     PDF whose Chinese font uses Adobe's predefined UniGB-UCS2-H CMap and of a Word file,
+#     `nianbao review` of a folder in worker processes, and the window started offscreen;
 #   - under strace, that no program opens an internet socket (AF_INET/AF_INET6) at all.
 #
 #   sudo bash packaging/smoke-test.sh OUTDIR/x.deb              # install here, remove afterwards
 #   sudo bash packaging/smoke-test.sh --keep OUTDIR/x.deb       # ... and leave it installed
 #   sudo bash packaging/smoke-test.sh --root DIR OUTDIR/x.deb   # in DIR, made by debootstrap if absent
 #
-# Needs root, unshare (util-linux), strace, poppler-utils (pdffonts, pdftotext) on this machine,
-# and a Python with reportlab, python-docx and openpyxl ($PYTHON, default python3: the build's)
+# Needs root, unshare (util-linux), strace, poppler-utils (pdffonts, pdftotext) and qpdf on this
+# machine, and a Python with reportlab, python-docx and openpyxl ($PYTHON, default python3: the build's)
 # to make the documents it imports and read the review's workbook.
 set -euo pipefail
 
@@ -33,8 +33,8 @@ if [ $# -ne 1 ] || [ ! -f "$1" ]; then
   exit 2
 fi
 [ "$(id -u)" -eq 0 ] || { echo "run as root (apt-get install, unshare -n)" >&2; exit 2; }
-for tool in unshare strace pdffonts pdftotext; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install util-linux strace poppler-utils)" >&2; exit 2; }
+for tool in unshare strace pdffonts pdftotext qpdf; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install util-linux strace poppler-utils qpdf)" >&2; exit 2; }
 done
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -160,6 +160,28 @@ else
 fi
 offline nianbao import "$WORK/sample.pdf" -o "$WORK/reimported.nianbao" && [ -s "$HOST_WORK/reimported.nianbao" ] &&
   pass "nianbao import <- the exported PDF" || { fail "nianbao import <- PDF"; show 20; }
+
+# Encrypted PDFs: with only an owner password (it restricts editing) they open without one, and
+# pdfminer decrypts AES with the bundled cryptography; one that needs a password to open is
+# refused with a message, not a traceback.
+if [ -s "$HOST_WORK/sample.pdf" ]; then
+  for bits in 128 256; do
+    qpdf --encrypt "" owner "$bits" --use-aes=y -- "$HOST_WORK/sample.pdf" "$HOST_WORK/aes$bits.pdf"
+    if offline nianbao import "$WORK/aes$bits.pdf" -o "$WORK/aes$bits.nianbao" &&
+      same_report "aes$bits.nianbao" reimported.nianbao meta tables prose; then
+      pass "nianbao import <- the exported PDF encrypted with AES-$bits reads as the PDF does"
+    else
+      fail "nianbao import <- AES-$bits PDF"; show 20
+    fi
+  done
+  qpdf --encrypt secret owner 256 -- "$HOST_WORK/sample.pdf" "$HOST_WORK/password.pdf"
+  offline nianbao import "$WORK/password.pdf" -o "$WORK/password.nianbao" && code=0 || code=$?
+  if [ "$code" -eq 2 ] && grep -q "已加密" "$HOST_WORK/out-$RUN.txt" && ! grep -q Traceback "$HOST_WORK/out-$RUN.txt"; then
+    pass "nianbao import <- a PDF that needs a password: exit 2, $(grep -o '“.*' "$HOST_WORK/out-$RUN.txt" | head -1)"
+  else
+    fail "nianbao import <- a PDF that needs a password (exit $code)"; show 20
+  fi
+fi
 
 # Word and HTML: python-docx builds the document from its templates (default.docx and the
 # header/footer parts it reads from files); the published-report importer must read each back to

@@ -16,7 +16,7 @@ APT_PACKAGES=(
   poppler-utils xvfb xauth
   # tests/packaging validates the desktop entry and trims ICU's data as the bundle does;
   # packaging/build-deb.sh and smoke-test.sh (run by CI after the tests) need the rest
-  desktop-file-utils binutils icu-devtools gcc dpkg-dev xz-utils strace util-linux
+  desktop-file-utils binutils icu-devtools gcc dpkg-dev xz-utils strace util-linux qpdf
   # packaging/toolchain and packaging/fcitx build CPython and the fcitx plugin from Debian's sources
   g++ make patch curl debian-archive-keyring
 )
