@@ -1,8 +1,10 @@
 """A published PDF drawn with reportlab: with ruling lines or without, labels wrapped or not,
-表三 broken across a page (its header repeated), page numbers "— N —"."""
+表三 broken across a page (its header repeated), page numbers "— N —", a slanted watermark."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +90,36 @@ def _page_number(canvas: Any, doc: Any) -> None:
     canvas.restoreState()
 
 
+@dataclass(frozen=True)
+class Watermark:
+    """A faint slanted mark over each page (草稿, 样稿, a portal's or an office's stamp), as
+    WPS, Word and the portals draw them: the text repeated in a lattice, drawn over the text."""
+
+    text: str
+    angle: float = 45.0  # degrees, counter-clockwise; never a multiple of 90
+    size: float = 40.0
+    tiles: int = 1  # copies per side of the lattice (1: one mark in the middle)
+
+
+def _watermarker(mark: Watermark) -> Callable[[Any, Any], None]:
+    def draw(canvas: Any, doc: Any) -> None:
+        _page_number(canvas, doc)
+        canvas.saveState()
+        canvas.setFillColor(colors.Color(0.6, 0.6, 0.6))
+        canvas.setFillAlpha(0.25)
+        canvas.setFont(_font(), mark.size)
+        for i in range(mark.tiles):
+            for j in range(mark.tiles):
+                canvas.saveState()
+                canvas.translate(A4[0] * (i + 0.5) / mark.tiles, A4[1] * (j + 0.5) / mark.tiles)
+                canvas.rotate(mark.angle)
+                canvas.drawCentredString(0, 0, mark.text)
+                canvas.restoreState()
+        canvas.restoreState()
+
+    return draw
+
+
 def split_grid(grid: Grid, at: int) -> list[Grid]:
     """The grid as two tables, rows [0, at) and the header rows plus rows [at, end): a table
     broken across a page, a label spanning the break printed on the first part only."""
@@ -117,8 +149,16 @@ def split_grid(grid: Grid, at: int) -> list[Grid]:
 
 
 def render_pdf(
-    document: Document, path: Path, *, ruled: bool, narrow: bool, broken: bool = False
+    document: Document,
+    path: Path,
+    *,
+    ruled: bool,
+    narrow: bool,
+    broken: bool = False,
+    watermark: Watermark | None = None,
+    running: tuple[str, str] = ("", ""),
 ) -> None:
+    """`running`: a header and a footer line printed in the margins of every page (页眉/页脚)."""
     styles = _styles(_font())
     story: list[Flowable] = []
     for block in document.blocks:
@@ -147,4 +187,17 @@ def render_pdf(
         topMargin=MARGIN,
         bottomMargin=MARGIN,
     )
-    pdf.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
+    marks = _watermarker(watermark) if watermark else _page_number
+
+    def on_page(canvas: Any, doc: Any) -> None:
+        marks(canvas, doc)
+        header, footer = running
+        canvas.saveState()
+        canvas.setFont(_font(), 9)
+        if header:
+            canvas.drawRightString(A4[0] - MARGIN, A4[1] - MARGIN + 8 * mm, header)
+        if footer:
+            canvas.drawString(MARGIN, 9 * mm, footer)
+        canvas.restoreState()
+
+    pdf.build(story, onFirstPage=on_page, onLaterPages=on_page)

@@ -10,6 +10,7 @@ imported report.
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -249,14 +250,17 @@ def extract_pdf(path: Path) -> SourceText:
             pdf = pdfplumber.open(io.BytesIO(data))
             check_page_count(pdf.doc, path.name)  # before pdf.pages builds them all
             content = ContentBudget(path.name)
+            heights: list[float] = []
             for number, page in enumerate(pdf.pages):
                 with_tables = content.check_page(page)
+                heights.append(float(page.height))
                 for text, place in _pdf_page_lines(page, number, with_tables=with_tables):
                     lines.append(text)
                     places.append(place)
                 page.close()  # its parsed objects are not needed again
     except (PdfminerException, PSException) as e:  # broken, truncated or encrypted files
         raise SourceError(f"“{path.name}”不是可读取的 PDF 文件（已损坏或已加密）。") from e
+    lines, places = _without_running_lines(lines, places, heights)
     text = "\n".join(lines)
     if not any(ch.isalnum() for ch in text):
         raise SourceError(
@@ -266,12 +270,47 @@ def extract_pdf(path: Path) -> SourceText:
     return SourceText(text, "PDF", places=places)
 
 
+# A running header or footer (页眉/页脚: the organ's name, 草稿, 内部资料) is printed in the top or
+# bottom margin of every page; the GB/T 9704 text block starts 37 mm (15 % of A4) from the top.
+_MARGIN_BAND = 0.15
+_SAME_PLACE = 3.0  # points: the same line printed on each page lands within this
+
+
+def _without_running_lines(
+    lines: list[str], places: list[LinePlace | None], heights: list[float]
+) -> tuple[list[str], list[LinePlace | None]]:
+    """The lines without running headers and footers: text (not a table row) in a page's top
+    or bottom margin band, printed the same at the same height on two pages or more. Left in,
+    it would land inside the paragraph that crosses each page break."""
+
+    def key(i: int) -> tuple[str, int] | None:
+        place = places[i]
+        if place is None or place.cells or not lines[i].strip():
+            return None
+        top, bottom = place.box[1], place.box[3]
+        height = heights[place.page]
+        if _MARGIN_BAND * height < top and bottom < (1 - _MARGIN_BAND) * height:
+            return None
+        return lines[i].strip(), round(top / _SAME_PLACE)
+
+    pages: dict[tuple[str, int], set[int]] = {}
+    for i, place in enumerate(places):
+        if (k := key(i)) is not None and place is not None:
+            pages.setdefault(k, set()).add(place.page)
+    running = {k for k, on in pages.items() if len(on) >= 2}
+    if not running:
+        return lines, places
+    kept = [i for i in range(len(lines)) if key(i) not in running]
+    return [lines[i] for i in kept], [places[i] for i in kept]
+
+
 def _pdf_page_lines(
     page: Any, number: int, *, with_tables: bool = True
 ) -> list[tuple[str, LinePlace]]:
     """The page's text lines and table rows, ordered by their position on the page."""
     # A bordered one-column box is a framed paragraph, not a table: read it as text, so that
     # characters sticking out of its frame stay in place.
+    page = page.filter(_not_slanted)
     found = page.find_tables() if with_tables else []
     tables = [t for t in found if max((len(r.cells) for r in t.rows), default=0) > 1]
     boxes = [t.bbox for t in tables]
@@ -302,6 +341,23 @@ def _pdf_page_lines(
             placed.append((top + i * 0.001, table_row_line(cells), place))
     placed.sort(key=lambda item: item[0])
     return [(text, place) for _top, text, place in placed]
+
+
+# How far from a right angle a glyph may be turned and still be text: a watermark is turned by
+# tens of degrees, a scanned-and-OCRed or slightly skewed page by a degree or two.
+_MAX_SKEW = 0.1  # |sin| of about 6 degrees
+
+
+def _not_slanted(obj: dict[str, Any]) -> bool:
+    """False for a glyph drawn at a slant: a watermark (草稿, 样稿, a portal's stamp) laid over
+    the page, whose characters would otherwise land inside the words and cells under them.
+    Text turned by a right angle (a vertical label in a table header) is kept."""
+    if obj.get("object_type") != "char":
+        return True
+    a, b = (float(v) for v in obj["matrix"][:2])  # where the glyph's baseline points
+    scale = math.hypot(a, b) or 1.0
+    sine = abs(b) / scale
+    return sine < _MAX_SKEW or sine > math.sqrt(1 - _MAX_SKEW**2)
 
 
 EXTRACTORS: dict[str, Callable[[Path], SourceText]] = {
