@@ -10,12 +10,15 @@ left out: it is the form's standard lead-in, the same every year by design; its 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from editor.domain.checks.findings import Finding, TextSpan
-from editor.domain.checks.text.similarity import CopiedText, copied_reaches, copied_text
 from editor.domain.checks.yardstick import LastYear
 from editor.domain.forms import FormDef
 from editor.domain.model import Report
+
+if TYPE_CHECKING:
+    from editor.domain.checks.text.similarity import CopiedText
 
 RULE = "prose.last_year"
 # Reported while at least half of a paragraph is last year's: less than that, it has been
@@ -35,6 +38,8 @@ def last_year_text(last: LastYear, form: FormDef) -> str:
 
 def copied_parts(report: Report, form: FormDef, last: LastYear | None, key: str) -> CopiedText:
     """What of prose field `key` is last year's (for the editor's highlighting)."""
+    from editor.domain.checks.text.similarity import copied_text
+
     text = report.prose.get(key, "")
     if last is None or key == form.opening.key or not text.strip():
         return copied_text("", "")
@@ -55,6 +60,10 @@ def check_copied_prose(report: Report, form: FormDef, last: LastYear | None) -> 
     theirs = last_year_text(last, form)
     if not theirs:
         return
+    # The measure (its patterns, last year's sentence index) loads with the first report that
+    # has last year's prose: a report without any never needs it, at start-up or after.
+    from editor.domain.checks.text.similarity import copied_reaches, copied_text
+
     for section in form.sections:
         for field in section.prose:
             text = report.prose.get(field.key, "")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 
 from editor.domain.checks.text.claims import Claim, Kind, read_claims
 from editor.domain.checks.text.numerals import CHINESE_NUMERAL_CHARS, normalize_width, parse_number
@@ -41,6 +41,8 @@ class ChangeClaim:
     base_year: int | None  # "较2023年": the year compared with, when named
 
 
+# The patterns are compiled on first use (`_CHANGE()`…): a report without last year's figures
+# never needs them, and compiling them all takes a few milliseconds of the window's start.
 _NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?|[{CHINESE_NUMERAL_CHARS}]+"
 _LAST = r"(?:上一?年度?|去年|上年度)(?:同期)?"
 _BASE = (
@@ -56,20 +58,23 @@ _VERB = (
     r"|(?:(?P<upr>增幅|涨幅)|(?P<downr>降幅))(?:为|达到?|是)?\s*"
 )
 _FILLER = r"[^，,。；;：:\d%]{0,6}?"
-_CHANGE = re.compile(
-    rf"{_BASE}{_FILLER}(?:(?:{_VERB}){_AMOUNT}(?!\d)"
-    rf"|(?P<flat_approx>基本|大致|大体)?(?P<flat>持平|相同|一致|相当)(?![的之])"
-    rf"|翻了?(?P<fan>一|两|二|三|四)番)"
+_CHANGE = cache(
+    partial(
+        re.compile,
+        rf"{_BASE}{_FILLER}(?:(?:{_VERB}){_AMOUNT}(?!\d)"
+        rf"|(?P<flat_approx>基本|大致|大体)?(?P<flat>持平|相同|一致|相当)(?![的之])"
+        rf"|翻了?(?P<fan>一|两|二|三|四)番)",
+    )
 )
 # "是上年的 2 倍", "为去年同期的 1.5 倍": the base inside the phrase.
-_TIMES = re.compile(rf"(?:是|为|达到?|相当于){_LAST}的\s*(?P<num>{_NUM})\s*倍")
+_TIMES = cache(partial(re.compile, rf"(?:是|为|达到?|相当于){_LAST}的\s*(?P<num>{_NUM})\s*倍"))
 # A second change right after a first ("较上年增加 7 件，增长 9.5%"): same base, same quantity.
-_CHAINED = re.compile(rf"^[，,、\s]*(?:且|即)?(?:{_VERB}){_AMOUNT}(?!\d)")
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_CHAINED = cache(partial(re.compile, rf"^[，,、\s]*(?:且|即)?(?:{_VERB}){_AMOUNT}(?!\d)"))
+_SENTENCE = cache(partial(re.compile, r"[^。！？!?\n]+[。！？!?]?"))
 _FAN = {"一": 2.0, "两": 4.0, "二": 4.0, "三": 8.0, "四": 16.0}
 _COUNT_UNITS = frozenset({"件", "项", "起", "宗", "个"})
 # Between a stated count and its change, only punctuation and a few plain words.
-_JOIN = re.compile(r"^[，,、\s]*(?:其中)?[^，,。；;\d%（(]{0,4}$")
+_JOIN = cache(partial(re.compile, r"^[，,、\s]*(?:其中)?[^，,。；;\d%（(]{0,4}$"))
 _PLACEHOLDER = "1件"
 
 
@@ -83,7 +88,7 @@ def read_changes(text: str, about_appeals: bool = False) -> tuple[ChangeClaim, .
     for claim in read_claims(text, about_appeals):
         by_sentence.setdefault(claim.start, []).append(claim)
     out: list[ChangeClaim] = []
-    for m in _SENTENCE.finditer(text):
+    for m in _SENTENCE().finditer(text):
         sentence = m.group()
         if _has_change_words(sentence):
             mine = by_sentence.get(m.start(), [])
@@ -93,11 +98,11 @@ def read_changes(text: str, about_appeals: bool = False) -> tuple[ChangeClaim, .
 
 # Every change names last year somewhere (同比, 上年, 去年, 较2023年, 翻一番): a sentence without
 # any of these is skipped before the full patterns run.
-_QUICK = re.compile(rf"同比|{_LAST}|(?:较|比|与|和|同)\d{{4}}\s*年|翻")
+_QUICK = cache(partial(re.compile, rf"同比|{_LAST}|(?:较|比|与|和|同)\d{{4}}\s*年|翻"))
 
 
 def _has_change_words(text: str) -> bool:
-    return _QUICK.search(text) is not None
+    return _QUICK().search(text) is not None
 
 
 def _sentence_changes(
@@ -106,7 +111,7 @@ def _sentence_changes(
     s = text[start:end]
     ends = _claim_ends(s, claims)
     out: list[ChangeClaim] = []
-    for m in _CHANGE.finditer(s):
+    for m in _CHANGE().finditer(s):
         subject = _subject(s, m.start(), ends, about_appeals)
         if subject is None:
             continue
@@ -117,12 +122,12 @@ def _sentence_changes(
             continue
         out.append(first)
         at = m.end()
-        while (chained := _CHAINED.match(s[at:])) is not None:
+        while (chained := _CHAINED().match(s[at:])) is not None:
             found = _change(chained, subject, start, end, base_year, s, offset=at)
             if found is not None:
                 out.append(found)
             at += chained.end()
-    for m in _TIMES.finditer(s):
+    for m in _TIMES().finditer(s):
         subject = _subject(s, m.start(), ends, about_appeals)
         value = parse_number(m.group("num"))
         if subject is not None and value is not None:
@@ -155,7 +160,7 @@ def _subject(s: str, at: int, ends: list[tuple[int, Claim]], about_appeals: bool
     before = [(end, claim) for end, claim in ends if end <= at]
     if before:
         end, claim = before[-1]
-        if _JOIN.match(s[end:at]):
+        if _JOIN().match(s[end:at]):
             return claim
     # A quantity named without a number: read "…申请" + a placeholder count as text.numbers would.
     probe = s[:at] + _PLACEHOLDER
