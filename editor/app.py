@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication
 
 from editor.assets import APP_ICON, BUNDLED_CJK_FONT
 from editor.domain.atomic_write import ignore_file_size_signal
-from editor.ui.clipboard import OUR_CELLS_FORMAT
 from editor.ui.crash import make_crash_handler
 from editor.ui.main_window import MainWindow
 from editor.ui.qt_catalogue_gaps import QtCatalogueGaps
@@ -109,6 +108,8 @@ def hand_clipboard_to_qt(app: QApplication) -> None:
     after Python has shut down, which crashes the process (seen: SIGSEGV in
     Shiboken::Object::destroy on the offscreen platform). The text stays on the clipboard.
     """
+    from editor.ui.clipboard import OUR_CELLS_FORMAT
+
     clipboard = app.clipboard()
     mime = clipboard.mimeData()
     if mime is not None and mime.hasFormat(OUR_CELLS_FORMAT):

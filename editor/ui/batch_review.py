@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -54,15 +53,6 @@ READABLE_FILTERS = (
     file_dialogs.ALL_FILES,
 )
 LAST_FOLDER_KEY = "batch/last_folder"  # the collected reports' folder, apart from the window's
-
-
-def add_batch_review(window: MainWindow, menu: QMenu, before: QAction) -> QAction:
-    """Puts 批量检查… into `menu`, before `before` (the window's one hook)."""
-    action = QAction("批量检查(&B)…", window)
-    action.triggered.connect(lambda: show_batch_review(window))
-    menu.insertAction(before, action)
-    menu.insertSeparator(before)
-    return action
 
 
 def show_batch_review(window: MainWindow) -> BatchReviewDialog:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,15 +39,6 @@ REF_ROLE = Qt.ItemDataRole.UserRole + 2
 # Blank cells sort after every number, whichever way the column is sorted… as far as a single
 # key allows: below the smallest when ascending.
 _BLANK_KEY = float("-inf")
-
-
-def add_comparison_action(window: MainWindow, menu: QMenu) -> QAction:
-    """The menu entry that opens (or raises) the window's comparison view."""
-    action = QAction("与上年对比(&Y)…", window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+Y"))
-    action.triggered.connect(lambda: show_comparison(window))
-    menu.addAction(action)
-    return action
 
 
 def show_comparison(window: MainWindow) -> ComparisonDialog:

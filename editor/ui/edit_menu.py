@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QS
 
 from editor.domain.forms import CellRef, TableDef
 from editor.domain.model import Report
-from editor.ui.table_view import ReportTableView
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
+    from editor.ui.table_view import ReportTableView
 
 TextWidget = QLineEdit | QPlainTextEdit
 
@@ -119,6 +119,8 @@ class EditActions:
         return widget if isinstance(widget, QLineEdit | QPlainTextEdit) else None
 
     def _focused_grid(self) -> ReportTableView | None:
+        from editor.ui.table_view import ReportTableView  # loaded with the first table shown
+
         widget: QWidget | None = QApplication.focusWidget()
         while widget is not None:
             if isinstance(widget, ReportTableView):

@@ -11,8 +11,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
-from editor.domain.progress import Progress
-from editor.importers.result import ImportResult
 from editor.ui import file_dialogs
 from editor.ui.file_dialogs import (
     LAST_YEAR_FILTERS,
@@ -24,7 +22,9 @@ from editor.ui.leftovers_prompt import asks_about_last_year
 from editor.ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
+    from editor.domain.progress import Progress
     from editor.exporters.pdf import PdfOptions
+    from editor.importers.result import ImportResult
     from editor.ui.main_window import MainWindow
 
 # The exporters and importers (openpyxl, reportlab, pdfium) are imported when first used: at

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
+    QShowEvent,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
@@ -26,30 +27,30 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QTabWidget,
+    QWidget,
 )
 
 from editor.domain.checks import Finding, count_by_severity, sum_fill_values, summary_text
 from editor.domain.errors import UserError
 from editor.domain.forms import CellRef, TableDef
 from editor.domain.storage import FILE_SUFFIX
-from editor.ui.batch_review import add_batch_review
-from editor.ui.comparison_view import add_comparison_action
 from editor.ui.copied_prose import tab_title_mark
 from editor.ui.document import ReportDocument
 from editor.ui.edit_menu import EditActions
 from editor.ui.findings_panel import FindingsPanel
 from editor.ui.jobs import ReportJobs
 from editor.ui.meta_tab import MetaTab
+from editor.ui.on_demand import add_batch_review, add_comparison_action
 from editor.ui.recovery import RecoveryStore
 from editor.ui.section_tab import SectionTab, short_title
-from editor.ui.start_page import StartPage
-from editor.ui.table_view import ReportTableView
 from editor.ui.window_assist import SHOW_PREVIOUS_KEY, WindowAssist
 from editor.ui.window_files import APP_TITLE, WindowFiles
 
 if TYPE_CHECKING:
     from editor.ui.find_replace import FindReplaceDialog
     from editor.ui.help_view import HelpDialog
+    from editor.ui.start_page import StartPage
+    from editor.ui.table_view import ReportTableView
 
 # Below this height (logical pixels) the prose above a table starts folded away.
 SMALL_SCREEN_HEIGHT = 900
@@ -75,9 +76,9 @@ class MainWindow(WindowFiles, WindowAssist, QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.start_page = StartPage()
+        self._start_page: StartPage | None = None  # built when first shown, see showEvent
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(QWidget())  # what the window holds until a report or the start page
         self.pages.addWidget(self.tabs)
         self.setCentralWidget(self.pages)
         self.find_dialog: FindReplaceDialog | None = None
@@ -113,7 +114,7 @@ class MainWindow(WindowFiles, WindowAssist, QMainWindow):
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        self.show_start_page()
+        self._no_document()
 
     def _fit_to_screen(self) -> None:
         """A first start fills most of the screen (1280×800 at most), never more than it."""
@@ -230,24 +231,56 @@ class MainWindow(WindowFiles, WindowAssist, QMainWindow):
 
     def _connect_signals(self) -> None:
         self.findings_panel.finding_activated.connect(self.go_to_finding)
-        self.start_page.start_from_last_year.connect(self.jobs.new_from_last_year_dialog)
-        self.start_page.open_requested.connect(self.open_dialog)
-        self.start_page.new_blank.connect(self.new_file)
-        self.start_page.recent_chosen.connect(lambda path: self.open_path(path))
         self.autosave_timer.timeout.connect(self.autosave)
         self.idle_timer.timeout.connect(self.autosave)
 
     # ------------------------------------------------------------------ the document
 
+    @property
+    def start_page(self) -> StartPage:
+        """The start page, made on first use: a start that opens a file (a double-click) shows
+        the report straight away and never needs it."""
+        if self._start_page is None:
+            from editor.ui.start_page import StartPage
+
+            page = StartPage()
+            page.start_from_last_year.connect(self.jobs.new_from_last_year_dialog)
+            page.open_requested.connect(self.open_dialog)
+            page.new_blank.connect(self.new_file)
+            page.recent_chosen.connect(lambda path: self.open_path(path))
+            page.show_recent(self.recent_files())
+            self.pages.addWidget(page)
+            self._start_page = page
+        return self._start_page
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.document is None and self._start_page is None:
+            # After the caller's next step rather than now: app.start() shows the window, then
+            # opens the file it was given, and then the page is not wanted.
+            QTimer.singleShot(0, self._start_page_if_no_document)
+
+    def _start_page_if_no_document(self) -> None:
+        if self.document is None:
+            self.show_start_page()
+
     def show_start_page(self) -> None:
         """No report open: the start page, and the actions that need a report disabled."""
-        self.start_page.show_recent(self.recent_files())
-        self.pages.setCurrentWidget(self.start_page)
+        page = self.start_page
+        page.show_recent(self.recent_files())
+        self.pages.setCurrentWidget(page)
+        self._no_document()
+        page.last_year_button.setFocus()
+
+    def _no_document(self) -> None:
         self.findings_dock.hide()
         for action in self.document_actions:
             action.setEnabled(False)
         self.setWindowTitle(APP_TITLE)
-        self.start_page.last_year_button.setFocus()
+
+    def _recent_files_changed(self, files: list[str]) -> None:
+        if self._start_page is not None:
+            self._start_page.show_recent(files)
 
     def set_document(self, document: ReportDocument) -> None:
         """Shows `document` in fresh tabs (the form decides which tabs and tables)."""

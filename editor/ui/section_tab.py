@@ -10,6 +10,8 @@ builds only the tab in view, which is most of the window's start-up work.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -26,8 +28,10 @@ from editor.domain.forms import ProseField, SectionDef
 from editor.ui.copied_prose import COPIED_RULE
 from editor.ui.document import ReportDocument
 from editor.ui.prose_editor import ProseFieldEditor
-from editor.ui.table_model import ReportTableModel
-from editor.ui.table_view import ReportTableView
+
+if TYPE_CHECKING:
+    # The grid's modules load with the first tab that shows a table (the window opens on 基本信息).
+    from editor.ui.table_view import ReportTableView
 
 # The tab bar's words; the page heading keeps the official title. Seven tabs fit a 1024-pixel
 # window without scroll arrows.
@@ -129,6 +133,9 @@ class SectionTab(QWidget):
         for editor in self._editors.values():
             editor.editor.setMinimumHeight(60)
         self.prose.setMaximumHeight(PROSE_HEIGHT)
+        from editor.ui.table_model import ReportTableModel
+        from editor.ui.table_view import ReportTableView
+
         table = document.form.table(section.table)
         self._table_view = ReportTableView(ReportTableModel(document, table))
         self.fold_button = QToolButton()

@@ -18,7 +18,6 @@ from editor.domain.userfiles import os_reason
 from editor.ui import file_dialogs, recovery_prompt
 from editor.ui.document import ReportDocument
 from editor.ui.recovery import Recovered, RecoveryStore
-from editor.ui.start_page import StartPage
 
 APP_TITLE = "年报编辑器"
 FILE_FILTERS = (file_dialogs.REPORT_FILTER, file_dialogs.ALL_FILES)
@@ -37,7 +36,6 @@ class WindowFiles(_Window):
     settings: QSettings
     recovery: RecoveryStore
     document: ReportDocument | None
-    start_page: StartPage
     recent_menu: QMenu
     autosave_timer: QTimer
     _autosave_pending: bool
@@ -45,6 +43,8 @@ class WindowFiles(_Window):
     if TYPE_CHECKING:
 
         def set_document(self, document: ReportDocument) -> None: ...
+
+        def _recent_files_changed(self, files: list[str]) -> None: ...
 
         def show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox: ...
 
@@ -249,7 +249,7 @@ class WindowFiles(_Window):
         self.settings.setValue("recent_files", files)
         self.settings.setValue(file_dialogs.LAST_FOLDER_KEY, str(path.parent))
         self._rebuild_recent_menu()
-        self.start_page.show_recent(files)
+        self._recent_files_changed(files)
 
     def _rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
