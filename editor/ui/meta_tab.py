@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from editor.domain.validity import MAX_CONTACT_CHARS, MAX_META_CHARS
 from editor.ui.date_field import DateField
 from editor.ui.document import ReportDocument
-from editor.ui.prose_editor import ProseTextEdit
+from editor.ui.prose_text import ProseTextEdit
 from editor.ui.shortcuts import UndoKeysToWindow
 
 # field → (label, placeholder); one place for the wording.

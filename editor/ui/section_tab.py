@@ -27,10 +27,11 @@ from editor.domain.checks import Finding
 from editor.domain.forms import ProseField, SectionDef
 from editor.ui.copied_prose import COPIED_RULE
 from editor.ui.document import ReportDocument
-from editor.ui.prose_editor import ProseFieldEditor
 
 if TYPE_CHECKING:
-    # The grid's modules load with the first tab that shows a table (the window opens on 基本信息).
+    # The editors' and the grid's modules load with the first section tab shown (the window
+    # opens on 基本信息).
+    from editor.ui.prose_editor import ProseFieldEditor
     from editor.ui.table_view import ReportTableView
 
 # The tab bar's words; the page heading keeps the official title. Seven tabs fit a 1024-pixel
@@ -103,6 +104,8 @@ class SectionTab(QWidget):
         if self._built:
             return
         self._built = True
+        from editor.ui.prose_editor import ProseFieldEditor
+
         document, section = self.document, self.section
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)

@@ -7,7 +7,8 @@ from PySide6.QtTest import QTest
 
 from editor.domain.forms import CellRef
 from editor.ui.document import ReportDocument
-from editor.ui.prose_editor import ProseFieldEditor, clean_pasted_text
+from editor.ui.prose_editor import ProseFieldEditor
+from editor.ui.prose_text import clean_pasted_text
 
 TOTAL = CellRef("requests", "received", "total")
 
