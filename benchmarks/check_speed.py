@@ -15,6 +15,7 @@ Run: python benchmarks/check_speed.py
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
 import json
 import os
@@ -124,7 +125,7 @@ def _first_check(report: Report, previous: Report | None = None, runs: int = 60)
 
 
 def _without_last_year(report: Report) -> Report:
-    bare = report.model_copy(deep=True)
+    bare = copy.deepcopy(report)
     bare.previous, bare.previous_form, bare.previous_prose = None, None, {}
     return bare
 

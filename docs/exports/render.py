@@ -13,6 +13,7 @@ local file that fetches nothing.
 
 from __future__ import annotations
 
+import copy
 import shutil
 import subprocess
 import sys
@@ -97,7 +98,7 @@ def _shrink(path: Path) -> None:
 
 def main() -> None:
     report = load_report(SAMPLE)
-    broken = report.model_copy(deep=True)
+    broken = copy.deepcopy(report)
     broken.set(CellRef("requests", "received", "natural"), 30)
     for old in HERE.glob("word-*.png"):
         old.unlink()

@@ -7,9 +7,7 @@ import math
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from editor.domain.atomic_write import write_atomic
 from editor.domain.errors import ReportFileError
@@ -18,6 +16,9 @@ from editor.domain.model import FILE_FORMAT_ID, SCHEMA_VERSION, Report
 from editor.domain.schema_migrations import v1_to_v2
 from editor.domain.userfiles import read_user_file, technical_text
 from editor.domain.validity import clean_report_text, report_problems
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 __all__ = ["write_atomic"]  # the exporters write through it too
 
@@ -112,15 +113,19 @@ def report_from_document(document: object, *, name: str = "文件") -> Report:
         )
     document = migrate(document)
     try:
-        report = Report.model_validate(document)
-    except ValidationError as e:
+        report = Report.from_document(document)
+    except RecursionError as e:
+        raise ReportFileError(f"“{name}”嵌套过深，不是年报文件。") from e
+    except ValueError as e:  # pydantic's ValidationError is one; imported only when it comes
+        from pydantic import ValidationError
+
+        if not isinstance(e, ValidationError):
+            raise
         raise ReportFileError(
             f"“{name}”内容有误，无法打开：",
             detail=describe_validation(e),
             technical=technical_text(e),
         ) from e
-    except RecursionError as e:
-        raise ReportFileError(f"“{name}”嵌套过深，不是年报文件。") from e
     problems = report_problems(report)
     if problems:
         raise ReportFileError(f"“{name}”中有无效的内容，无法打开：", detail="\n".join(problems))
@@ -235,7 +240,7 @@ def _shown_input(value: object) -> str:
 
 
 def report_to_json(report: Report) -> str:
-    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(report.to_document(), ensure_ascii=False, indent=1) + "\n"
 
 
 def save_report(report: Report, path: str | os.PathLike[str]) -> None:
@@ -245,7 +250,9 @@ def save_report(report: Report, path: str | os.PathLike[str]) -> None:
 
 
 def json_schema() -> dict[str, Any]:
-    schema = Report.model_json_schema()
+    from editor.domain.report_schema import json_schema as model_schema
+
+    schema = model_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "年报编辑器报告文件（.nianbao）"
     return schema

@@ -8,7 +8,6 @@ import re
 from typing import Any
 
 from openpyxl.workbook.workbook import Workbook
-from pydantic import ValidationError
 
 from editor.domain.errors import UserError, ValueInputError
 from editor.domain.forms import CellRef, FormVersion, ValueKind, form_for
@@ -168,7 +167,7 @@ def _report_with_extras(
             ),
             "",
         )
-    except (ValidationError, ValueError, TypeError):
+    except (ValueError, TypeError):  # pydantic's ValidationError is a ValueError
         note = "工作簿隐藏标记中的上年参考值或待确认标记无效，未导入"
         return Report(meta=meta, prose=prose), note
 

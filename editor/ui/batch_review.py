@@ -7,6 +7,7 @@ dialog is not modal: the clerk opens a report from it, fixes it, and comes back 
 
 from __future__ import annotations
 
+import copy
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -401,7 +402,7 @@ class BatchReviewDialog(QDialog):
             opened = window.open_path(item.path)
         elif window.maybe_save():
             # A copy: editing it must not change the row it came from.
-            window.open_unsaved(item.report.model_copy(deep=True), None, origin=item.path)
+            window.open_unsaved(copy.deepcopy(item.report), None, origin=item.path)
             opened = True
         else:
             opened = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -196,7 +197,7 @@ class ReportDocument(QObject):
 
     def snapshot(self) -> Report:
         """A deep copy for work on another thread."""
-        return self.report.model_copy(deep=True)
+        return copy.deepcopy(self.report)
 
     def _clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)

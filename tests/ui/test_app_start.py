@@ -2,9 +2,9 @@
 
 The window is started in a child process, as a double-click on a report does (`editor.app.start`
 with the file), and the modules it loaded are compared with those that only later work needs:
-the importers and exporters with their libraries, 批量检查, 与上年对比, the prose editors and the
-grid of section tabs not yet shown, the start page when a file is given. Someone adding an eager
-import of one of them makes this fail.
+the importers and exporters with their libraries, pydantic (only odd input needs it), 批量检查,
+与上年对比, the prose editors and the grid of section tabs not yet shown, the start page when a
+file is given. Someone adding an eager import of one of them makes this fail.
 """
 
 from __future__ import annotations
@@ -45,6 +45,9 @@ LATER = (
     "pypdfium2",
     "docx",
     "lxml",
+    "pydantic",
+    "pydantic_core",
+    "editor.domain.report_schema",
     "editor.batch",
     "editor.commands",
     "editor.importers",

@@ -13,7 +13,7 @@ from editor.domain.forms import (
     form_version_for_year,
 )
 from editor.domain.layout import CellRole, table_layout
-from editor.domain.model import Meta, Report
+from editor.domain.model import MAX_YEAR, MIN_YEAR, Meta, Report
 from editor.domain.progress import Progress, no_progress
 from editor.importers import intake  # not `reading` by name: a module of this package has it
 from editor.importers.published.extract import SourceError, SourceText, extract
@@ -42,18 +42,6 @@ _ONLY_2019 = (
     "上一年项目数量",
     "采购项目数量",
 )
-
-
-def _model_years() -> tuple[int, int]:
-    """The years the report model accepts (its `Meta.year` bounds), so that a title's year
-    outside them is refused here in words rather than by the model's validation."""
-    bounds = Meta.model_fields["year"].metadata
-    low = next(int(b.ge) for b in bounds if getattr(b, "ge", None) is not None)
-    high = next(int(b.le) for b in bounds if getattr(b, "le", None) is not None)
-    return low, high
-
-
-MIN_YEAR, MAX_YEAR = _model_years()
 
 
 def import_published(path: Path, progress: Progress | None = None) -> ImportResult:
