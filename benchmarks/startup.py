@@ -7,8 +7,8 @@
    Both run with compiled bytecode, as every installed copy has it (pip compiles on install, the
    bundles ship .pyc): a private cache, warmed by one uncounted run of each, so an environment
    with PYTHONDONTWRITEBYTECODE does not time the compiler. A third line times the bare window
-   after importing the report model (pydantic) and touching PySide's Qt namespace: the floor the
-   editor cannot go below while its model is a pydantic one.
+   after importing the report model (with the form definitions) and touching PySide's Qt
+   namespace: a floor no window of this editor goes below.
 2. Recheck after one edit (goal: under 2 ms): one typed cell through the undo stack, which reruns
    every rule and updates the models, against `check_report` alone.
 3. Pasting the full 25×7 block of 表三 (goal: under 100 ms), against setting the same values
@@ -55,9 +55,9 @@ print(time.time() - t0)
 """
 
 
-# What any window of this editor pays before its own work: the pydantic report model, and
-# PySide's Qt namespace (its ~100 enums are built as Python enums on first touch; the bare
-# window never touches it, every real window does).
+# What any window of this editor pays before its own work: the report model with the form
+# definitions, and PySide's Qt namespace (its ~100 enums are built as Python enums when the name
+# is first imported; the bare window never imports it, every real window does).
 FLOOR = "import editor.domain.model\nfrom PySide6.QtCore import Qt\nQt.Key\n" + BARE
 
 

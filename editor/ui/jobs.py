@@ -19,13 +19,13 @@ from editor.ui.file_dialogs import (
     XLSX_FILTER,
 )
 from editor.ui.leftovers_prompt import asks_about_last_year
-from editor.ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
     from editor.domain.progress import Progress
     from editor.exporters.pdf import PdfOptions
     from editor.importers.result import ImportResult
     from editor.ui.main_window import MainWindow
+    from editor.ui.tasks import Task
 
 # The exporters and importers (openpyxl, reportlab, pdfium) are imported when first used: at
 # start-up they cost 0.4 s, more than the rest of the window together (python -X importtime).
@@ -113,6 +113,8 @@ class ReportJobs:
         )
 
     def _run(self, title: str, job: Callable[[Progress], Any], done: Callable[[Any], None]) -> Task:
+        from editor.ui.tasks import run_task  # its thread and progress dialog: on first job
+
         return run_task(self.window, title, job, done)
 
     def _notes(self, result: ImportResult) -> None:

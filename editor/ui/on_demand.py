@@ -2,7 +2,7 @@
 
 批量检查 pulls in the batch reader, every importer and the 汇总 writers; 与上年对比 the comparison
 model. The window needs neither to show a report, so their modules load when the clerk first
-picks the entry (tests/ui/test_startup_imports.py keeps it so).
+picks the entry (tests/ui/test_app_start.py keeps it so).
 """
 
 from __future__ import annotations

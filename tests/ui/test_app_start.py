@@ -66,6 +66,7 @@ LATER = (
     "editor.ui.table_view",
     "editor.ui.table_model",
     "editor.ui.clipboard",
+    "editor.ui.tasks",
     "editor.ui.prose_editor",
 )
 
