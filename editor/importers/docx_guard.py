@@ -8,9 +8,8 @@ cells are counted in the XML before python-docx parses anything.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from editor.importers.zip_guard import PackageRefused, check_package
+from editor.importers.zip_guard import PackageRefused, PartCounts, check_package
 
 MAX_SPAN = 64  # Word's tables have at most 63 columns
 MAX_TABLE_CELLS = 100_000
@@ -21,11 +20,7 @@ _CELL = re.compile(rb"<(?:\w+:)?tc[\s>]")
 _ROW = re.compile(rb"<(?:\w+:)?tr[\s>]")
 
 
-@dataclass
-class _DocumentCounts:
-    name: str
-    counts: dict[str, int] = field(default_factory=dict)
-
+class _DocumentCounts(PartCounts):
     def __call__(self, part: str, tags: bytes) -> None:
         if not part.startswith("word/"):
             return
@@ -36,17 +31,8 @@ class _DocumentCounts:
                     f"“{self.name}”中有表格单元格的跨列数{shown}（Word 最多 63 列），"
                     "可能是恶意构造的文件，已拒绝导入。"
                 )
-        self._add("cells", len(_CELL.findall(tags)), MAX_TABLE_CELLS, "表格单元格")
-        self._add("rows", len(_ROW.findall(tags)), MAX_TABLE_ROWS, "表格行")
-
-    def _add(self, key: str, amount: int, limit: int, what: str) -> None:
-        total = self.counts.get(key, 0) + amount
-        self.counts[key] = total
-        if total > limit:
-            raise PackageRefused(
-                f"“{self.name}”的{what}超过 {limit:,} 个，远多于年报，"
-                "可能是恶意构造的文件，已拒绝导入。"
-            )
+        self.add("cells", len(_CELL.findall(tags)), MAX_TABLE_CELLS, "表格单元格")
+        self.add("rows", len(_ROW.findall(tags)), MAX_TABLE_ROWS, "表格行")
 
 
 def check_docx(data: bytes, name: str) -> None:

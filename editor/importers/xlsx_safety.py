@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
 
 import openpyxl
 from openpyxl.workbook.workbook import Workbook
 
 from editor.domain.errors import UserError
-from editor.importers.zip_guard import PackageRefused, check_package
+from editor.importers.zip_guard import PartCounts, check_package
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_CELLS = 200_000  # a report's workbook has about a thousand
@@ -68,36 +67,25 @@ def _column(letters: str, default: int) -> int:
     return number
 
 
-@dataclass
-class _WorkbookCounts:
+class _WorkbookCounts(PartCounts):
     """What openpyxl would allocate for, counted in the XML as zip_guard streams it."""
 
-    name: str
-    counts: dict[str, int] = field(default_factory=dict)
+    document = "年报工作簿"
 
     def __call__(self, part: str, tags: bytes) -> None:
         if part.startswith("xl/worksheets/"):
-            self._add("cells", len(_CELL.findall(tags)), MAX_CELLS, "单元格")
+            self.add("cells", len(_CELL.findall(tags)), MAX_CELLS, "单元格")
             spanned = sum(
                 range_area(m.decode("ascii", "replace")) for m in _RANGE_REF.findall(tags)
             )
-            self._add("spans", spanned, MAX_SPANNED_CELLS, "合并或超链接区域覆盖的单元格")
+            self.add("spans", spanned, MAX_SPANNED_CELLS, "合并或超链接区域覆盖的单元格")
         elif part == "xl/sharedStrings.xml":
-            self._add("strings", len(_STRING.findall(tags)), MAX_SHARED_STRINGS, "文字条目")
+            self.add("strings", len(_STRING.findall(tags)), MAX_SHARED_STRINGS, "文字条目")
         elif part == "xl/styles.xml":
-            self._add("styles", len(_STYLE.findall(tags)), MAX_STYLES, "单元格格式")
+            self.add("styles", len(_STYLE.findall(tags)), MAX_STYLES, "单元格格式")
         elif part == "xl/workbook.xml":
-            self._add("names", len(_NAME.findall(tags)), MAX_NAMES, "定义的名称")
-            self._add("sheets", len(_SHEET.findall(tags)), MAX_SHEETS, "工作表")
-
-    def _add(self, key: str, amount: int, limit: int, what: str) -> None:
-        total = self.counts.get(key, 0) + amount
-        self.counts[key] = total
-        if total > limit:
-            raise PackageRefused(
-                f"“{self.name}”的{what}超过 {limit:,} 个，远多于年报工作簿，"
-                "可能是恶意构造的文件，已拒绝导入。"
-            )
+            self.add("names", len(_NAME.findall(tags)), MAX_NAMES, "定义的名称")
+            self.add("sheets", len(_SHEET.findall(tags)), MAX_SHEETS, "工作表")
 
 
 def open_workbook(data: bytes, name: str) -> Workbook:

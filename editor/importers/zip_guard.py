@@ -14,7 +14,8 @@ import re
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import ClassVar
 
 from editor.domain.errors import UserError
 from editor.domain.userfiles import spaced, technical_text
@@ -27,6 +28,26 @@ _UNSAFE_XML = re.compile(rb"<!DOCTYPE|<!ENTITY")
 
 class PackageRefused(UserError):
     """A package refused by its limits or damage; the message names the file and the reason."""
+
+
+@dataclass
+class PartCounts:
+    """Totals a format's scanner keeps over the parts of one package, refused past a limit.
+
+    `document` names what the package should be in the message ("年报", "年报工作簿")."""
+
+    name: str
+    counts: dict[str, int] = field(default_factory=dict)
+    document: ClassVar[str] = "年报"
+
+    def add(self, key: str, amount: int, limit: int, what: str) -> None:
+        total = self.counts.get(key, 0) + amount
+        self.counts[key] = total
+        if total > limit:
+            raise PackageRefused(
+                f"“{self.name}”的{what}超过 {limit:,} 个，远多于{self.document}，"
+                "可能是恶意构造的文件，已拒绝导入。"
+            )
 
 
 @dataclass(frozen=True)
