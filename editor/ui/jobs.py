@@ -100,17 +100,27 @@ class ReportJobs:
     def _exported(self, path: Path) -> None:
         """Says where the file went, with a way to it: 打开文件, 打开所在文件夹."""
         self.window.statusBar().showMessage(f"已导出到 {path}", 8000)
-        box = self.window.show_message(
-            QMessageBox.Icon.Information, "导出完成", f"已导出到：\n{path}"
+        self.window.show_message(
+            QMessageBox.Icon.Information,
+            "导出完成",
+            f"已导出到：\n{path}",
+            close_button=QMessageBox.StandardButton.Close,
+            actions=(
+                (OPEN_FILE, lambda: self._open_local(path, "文件")),
+                (OPEN_FOLDER, lambda: self._open_local(path.parent, "文件夹")),
+            ),
         )
-        box.setStandardButtons(QMessageBox.StandardButton.Close)
-        open_file = box.addButton(OPEN_FILE, QMessageBox.ButtonRole.ActionRole)
-        open_folder = box.addButton(OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole)
-        # Local file URLs only: the system's own viewer or file manager, never the network.
-        open_file.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
-        open_folder.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-        )
+
+    def _open_local(self, path: Path, what: str) -> None:
+        """Opens `path` with the system's own program; says where it is when there is none
+        (a desktop without a file manager answers xdg-open with nothing the clerk can see)."""
+        # Local file URLs only: the system's viewer or file manager, never the network.
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.window.show_message(
+                QMessageBox.Icon.Information,
+                f"无法打开{what}",
+                f"系统中没有可以打开它的程序。请在文件管理器中打开：\n{path}",
+            )
 
     def _run(self, title: str, job: Callable[[Progress], Any], done: Callable[[Any], None]) -> Task:
         from editor.ui.tasks import run_task  # its thread and progress dialog: on first job
@@ -118,10 +128,12 @@ class ReportJobs:
         return run_task(self.window, title, job, done)
 
     def _notes(self, result: ImportResult) -> None:
-        box = self.window.show_message(
-            QMessageBox.Icon.Information, "导入结果", f"已导入“{result.source}”，请核对。"
+        self.window.show_message(
+            QMessageBox.Icon.Information,
+            "导入结果",
+            f"已导入“{result.source}”，请核对。",
+            details=result.text(),
         )
-        box.setDetailedText(result.text())
 
     # ------------------------------------------------------------------ exports
 

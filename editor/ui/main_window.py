@@ -3,7 +3,7 @@ autosave."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -445,14 +445,34 @@ class MainWindow(WindowFiles, WindowAssist, QMainWindow):
 
     def show_error(self, title: str, error: UserError) -> QMessageBox:
         """A user-fixable failure: its message, and the library's own words under 详细信息."""
-        box = self.show_message(QMessageBox.Icon.Warning, title, str(error))
-        if error.technical:
-            box.setDetailedText(error.technical)
-        return box
+        return self.show_message(
+            QMessageBox.Icon.Warning, title, str(error), details=error.technical or ""
+        )
 
-    def show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-        """A window-modal message that does not block the event loop."""
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+    def show_message(
+        self,
+        icon: QMessageBox.Icon,
+        title: str,
+        text: str,
+        *,
+        details: str = "",
+        close_button: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+        actions: Sequence[tuple[str, Callable[[], object]]] = (),
+    ) -> QMessageBox:
+        """A window-modal message that does not block the event loop; `actions` are extra
+        buttons (text, what a click does before the box closes).
+
+        The box is complete before it is shown: buttons changed on a box already open left
+        QMessageBox's escape button pointing at a deleted one (Escape, then Alt+F: SIGSEGV in
+        QAbstractButton::click, Qt 6.11)."""
+        box = QMessageBox(icon, title, text, close_button, self)
+        for label, act in actions:
+            box.addButton(label, QMessageBox.ButtonRole.ActionRole).clicked.connect(
+                lambda _checked=False, act=act: act()
+            )
+        if details:
+            box.setDetailedText(details)
+        box.setEscapeButton(box.button(close_button))
         self.messages.append(box)
         box.finished.connect(lambda _r: self.messages.remove(box))
         box.open()

@@ -3,6 +3,7 @@ recovery at start, and the recent files. A mixin of `MainWindow`, kept apart for
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,7 +47,16 @@ class WindowFiles(_Window):
 
         def _recent_files_changed(self, files: list[str]) -> None: ...
 
-        def show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox: ...
+        def show_message(
+            self,
+            icon: QMessageBox.Icon,
+            title: str,
+            text: str,
+            *,
+            details: str = "",
+            close_button: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+            actions: Sequence[tuple[str, Callable[[], object]]] = (),
+        ) -> QMessageBox: ...
 
         def show_error(self, title: str, error: UserError) -> QMessageBox: ...
 

@@ -1,0 +1,114 @@
+"""The window's non-blocking message boxes: complete before they are shown, closed by Escape
+like any dialog, and the window goes on working afterwards.
+
+A box whose buttons were changed after it was opened (导出完成: Close and two action buttons on a
+box opened with OK) crashed the editor when closed with Escape and the 文件 menu opened next
+(SIGSEGV in QAbstractButton::click, found in a clerk's walkthrough). A crash would end the test
+run, so the keys are pressed in a child process and its exit status is what is checked."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from editor.domain.errors import UserError
+from editor.ui.main_window import MainWindow
+from tests.conftest import ROOT
+
+ESCAPE_THEN_MENU = textwrap.dedent(
+    """
+    import sys, tempfile
+    from pathlib import Path
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+    from editor.domain.errors import UserError
+    from editor.importers.result import ImportResult
+    from editor.ui.main_window import MainWindow
+    from editor.ui.recovery import RecoveryStore
+
+    app = QApplication(["nianbao"])
+    folder = Path(tempfile.mkdtemp())
+    settings = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings, RecoveryStore(folder / "recovery"))
+    assert window.open_path(Path(sys.argv[1]))
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    boxes = {
+        "导出完成": lambda: window.jobs._exported(folder / "r.xlsx"),
+        "无法打开": lambda: window.show_error("无法打开", UserError("坏文件", technical="详情")),
+        "导入结果": lambda: window.jobs._notes(ImportResult(window.document.report, "x.pdf")),
+    }
+    for title, show in boxes.items():
+        show()
+        box = window.messages[-1]
+        QTest.qWaitForWindowExposed(box)
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+        app.processEvents()
+        assert not box.isVisible() and box not in window.messages, title
+        QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)  # 文件 menu
+        app.processEvents()
+        QTest.keyClick(window, Qt.Key.Key_Escape)
+        app.processEvents()
+        print("closed", title, flush=True)
+    window.document.undo_stack.setClean()
+    window.close()
+    """
+)
+
+
+def test_message_boxes_close_with_escape_and_the_window_goes_on(sample_copy: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", ESCAPE_THEN_MENU, str(sample_copy)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split("\n")[:3] == ["closed 导出完成", "closed 无法打开", "closed 导入结果"]
+
+
+def test_message_boxes_are_complete_when_shown(window: MainWindow, qtbot: QtBot) -> None:
+    clicked: list[str] = []
+    box = window.show_message(
+        QMessageBox.Icon.Information,
+        "导出完成",
+        "已导出",
+        details="细节",
+        close_button=QMessageBox.StandardButton.Close,
+        actions=(("打开文件", lambda: clicked.append("file")),),
+    )
+    qtbot.waitExposed(box)
+    texts = [b.text() for b in box.buttons()]
+    assert "打开文件" in texts and box.detailedText() == "细节"
+    assert box.escapeButton() is box.button(QMessageBox.StandardButton.Close)
+    action = next(b for b in box.buttons() if b.text() == "打开文件")
+    action.click()
+    assert clicked == ["file"]
+    qtbot.waitUntil(lambda: box not in window.messages)  # done with it, as with 关闭
+
+
+def test_message_boxes_error_details_hold_the_library_words(window: MainWindow) -> None:
+    box = window.show_error("无法打开", UserError("文件已损坏。", technical="BadZipFile: x"))
+    assert box.text() == "文件已损坏。" and box.detailedText() == "BadZipFile: x"
+    box.done(0)
+
+
+def test_message_boxes_export_done_says_where_when_nothing_can_open_it(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    # The offscreen platform has no desktop services: like a desktop without a file manager.
+    window.jobs._exported(tmp_path / "r.xlsx")
+    box = window.messages[-1]
+    folder = next(b for b in box.buttons() if b.text() == "打开所在文件夹")
+    folder.click()
+    qtbot.waitUntil(lambda: box not in window.messages)
+    told = window.messages[-1]
+    assert told.windowTitle() == "无法打开文件夹" and str(tmp_path) in told.text()
+    told.done(0)
