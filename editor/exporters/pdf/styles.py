@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from editor.exporters.fonts import FontFace, FontRole, load_font
+from editor.exporters.pdf.line_breaking import install_chinese_line_breaking
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 TOP_MARGIN = 37 * mm
@@ -55,6 +56,7 @@ class Styles:
 
 def build_styles(faces: Mapping[FontRole, FontFace]) -> Styles:
     """Loads (once per process) and registers each face, then builds the styles on them."""
+    install_chinese_line_breaking()
     fonts = {role: load_font(face).fontName for role, face in faces.items()}
     body = ParagraphStyle(
         "body",
