@@ -75,8 +75,15 @@ def sum_dialog(
     open_report: Callable[[Path], object],
 ) -> None:
     """Asks for organ, year and file (offered in `folder`), then writes the 汇总 of `files`;
-    `open_report` opens it in the window if the clerk wants."""
-    options = SumOptionsDialog(parent, str(settings.value(ORGAN_KEY, "") or ""), likely_year(files))
+    `open_report` opens it in the window if the clerk wants. Reports that cannot be summed
+    (unreadable, another year or form) are said before anything is asked."""
+    year = likely_year(files)
+    refusal = sum_refusal(files, year)
+    if refusal:
+        box = QMessageBox(QMessageBox.Icon.Warning, "无法汇总", refusal, parent=parent)
+        box.open()
+        return
+    options = SumOptionsDialog(parent, str(settings.value(ORGAN_KEY, "") or ""), year)
     if options.exec() != QDialog.DialogCode.Accepted:
         return
     organ, year = options.organ.text().strip(), options.year.value()
@@ -88,6 +95,18 @@ def sum_dialog(
     if target.suffix.lower() not in (".nianbao", ".xlsx"):
         target = target.with_name(target.name + ".nianbao")
     write_sum_in_background(parent, list(files), organ, year, target, open_report)
+
+
+def sum_refusal(files: Sequence[ReviewedFile], year: int) -> str:
+    """Why `files` cannot be summed for `year` (the same checks as the 汇总), or ""."""
+    from editor.batch.sum_files import sum_reviewed
+    from editor.domain.errors import UserError
+
+    try:
+        sum_reviewed(files, "（预检）", year)
+    except UserError as e:
+        return str(e)
+    return ""
 
 
 def write_sum_in_background(

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QThread
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QThread, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.batch.review import ReviewedFile
 from editor.batch.workbook import HEADER_ROW, REPORTS_SHEET
@@ -15,7 +15,7 @@ from editor.cli import main as cli_main
 from editor.domain.storage import load_report, report_to_json, save_report
 from editor.ui.batch_review import BatchReviewDialog, show_batch_review
 from editor.ui.batch_review_model import ERRORS_COLUMN, FILE_COLUMN, SORT_ROLE, BatchReviewModel
-from editor.ui.batch_review_sum import write_sum_in_background
+from editor.ui.batch_review_sum import SumOptionsDialog, write_sum_in_background
 from editor.ui.main_window import MainWindow
 from tests.batch.pile import BROKEN_ERRORS, Pile, department
 
@@ -203,4 +203,28 @@ def test_batch_review_sum_refused_is_a_message_and_writes_nothing(  # type: igno
     qtbot.waitUntil(lambda: bool(_boxes(dialog)), timeout=TIMEOUT_MS)
     assert "无法汇总" in _boxes(dialog)[0].text() and pile.damaged in _boxes(dialog)[0].text()
     assert not target.exists()
+    dialog.close()
+
+
+def test_batch_review_sum_says_what_cannot_be_summed_before_asking(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, pile: Pile, tmp_path: Path
+) -> None:
+    """A pile with an unreadable report: 汇总 says so at once, before the organ, the year and the
+    file are asked for (the clerk would otherwise fill them in for nothing)."""
+    dialog = show_batch_review(window)
+    _read(qtbot, dialog, [pile.folder / n for n in ("clean.nianbao", pile.damaged)])
+    asked: list[str] = []
+
+    def close_questions() -> None:  # a regression asks modally: record it and let the test go on
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, SumOptionsDialog) and widget.isVisible():
+                asked.append(widget.windowTitle())
+                widget.reject()
+
+    QTimer.singleShot(3000, close_questions)
+    dialog.sum_dialog()
+    assert asked == []
+    box = _boxes(dialog)[0]
+    assert box.windowTitle() == "无法汇总" and pile.damaged in box.text()
+    box.close()
     dialog.close()
