@@ -82,7 +82,7 @@ class ReportJobs:
         assert self.window.document is not None
         return self.window.document.snapshot()
 
-    def _suggested(self, suffix: str) -> str:
+    def suggested_path(self, suffix: str) -> str:
         assert self.window.document is not None
         return str(self.window.document.suggested_path(suffix, self._folder()))
 
@@ -90,14 +90,14 @@ class ReportJobs:
         """Where a dialog starts when the report gives no better place: the last folder used."""
         return file_dialogs.last_folder(self.window.settings) or Path.home()
 
-    def _choose(
+    def choose_file(
         self, title: str, start: str | Path, filters: tuple[str, ...], *, save: bool = False
     ) -> Path | None:
         return file_dialogs.choose(
             self.window, title, start, filters, save=save, settings=self.window.settings
         )
 
-    def _exported(self, path: Path) -> None:
+    def show_exported(self, path: Path) -> None:
         """Says where the file went, with a way to it: 打开文件, 打开所在文件夹."""
         self.window.statusBar().showMessage(f"已导出到 {path}", 8000)
         self.window.show_message(
@@ -139,7 +139,9 @@ class ReportJobs:
 
     @asks_about_last_year("导出 Excel")  # copied prose or last year's period left: ask first
     def export_xlsx_dialog(self) -> None:
-        path = self._choose("导出 Excel", self._suggested(".xlsx"), (XLSX_FILTER,), save=True)
+        path = self.choose_file(
+            "导出 Excel", self.suggested_path(".xlsx"), (XLSX_FILTER,), save=True
+        )
         if path:
             self.export_xlsx(path.with_suffix(".xlsx"))
 
@@ -150,7 +152,7 @@ class ReportJobs:
         return self._run(
             "正在导出 Excel",
             lambda progress: export_xlsx(report, path, progress),
-            lambda _r: self._exported(path),
+            lambda _r: self.show_exported(path),
         )
 
     def _output_options(self, report: Any, action: str) -> PdfOptions | None:
@@ -164,7 +166,7 @@ class ReportJobs:
         options = self._output_options(report, "导出 PDF")
         if options is None:
             return
-        path = self._choose("导出 PDF", self._suggested(".pdf"), (PDF_FILTER,), save=True)
+        path = self.choose_file("导出 PDF", self.suggested_path(".pdf"), (PDF_FILTER,), save=True)
         if path:
             self.export_pdf(path.with_suffix(".pdf"), options)
 
@@ -175,7 +177,7 @@ class ReportJobs:
         return self._run(
             "正在导出 PDF",
             lambda progress: export_pdf(report, path, options, progress),
-            lambda _r: self._exported(path),
+            lambda _r: self.show_exported(path),
         )
 
     @asks_about_last_year("导出 Word")  # copied prose or last year's period left: ask first
@@ -211,7 +213,7 @@ class ReportJobs:
     # ------------------------------------------------------------------ imports
 
     def import_xlsx_dialog(self) -> None:
-        path = self._choose("导入 Excel", self._folder(), (XLSX_FILTER, file_dialogs.ALL_FILES))
+        path = self.choose_file("导入 Excel", self._folder(), (XLSX_FILTER, file_dialogs.ALL_FILES))
         if not path:
             return
         doc = self.window.document
@@ -257,7 +259,7 @@ class ReportJobs:
     def import_published_dialog(self) -> None:
         if not self.window.maybe_save():
             return
-        path = self._choose("导入已发布的年报", self._folder(), PUBLISHED_IMPORT_FILTERS)
+        path = self.choose_file("导入已发布的年报", self._folder(), PUBLISHED_IMPORT_FILTERS)
         if path:
             self.import_published(path)
 
@@ -273,7 +275,7 @@ class ReportJobs:
     def new_from_last_year_dialog(self) -> None:
         if not self.window.maybe_save():
             return
-        path = self._choose("选择上年报告", self._folder(), LAST_YEAR_FILTERS)
+        path = self.choose_file("选择上年报告", self._folder(), LAST_YEAR_FILTERS)
         if not path:
             return
         this_year = date.today().year - 1

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QFileDialog
 
 from editor.ui.tasks import Task, run_task
 
@@ -41,10 +40,12 @@ def export_docx_dialog(window: MainWindow) -> None:
     draft = _draft_choice(window, "导出")
     if draft is None:
         return
-    suggested = str(window.document.suggested_path(".docx"))
-    path, _ = QFileDialog.getSaveFileName(window, "导出 Word", suggested, WORD_FILTER)
-    if path:
-        export_docx(window, with_suffix(Path(path), ".docx"), draft)
+    # The window's own Chinese file dialog, starting where the other exports do.
+    path = window.jobs.choose_file(
+        "导出 Word", window.jobs.suggested_path(".docx"), (WORD_FILTER,), save=True
+    )
+    if path is not None:
+        export_docx(window, with_suffix(path, ".docx"), draft)
 
 
 def export_docx(window: MainWindow, path: Path, draft: bool | None) -> Task:
@@ -56,7 +57,7 @@ def export_docx(window: MainWindow, path: Path, draft: bool | None) -> Task:
         window,
         "正在导出 Word",
         lambda progress: write_docx(report, path, draft, progress),
-        lambda _r: window.statusBar().showMessage(f"已导出到 {path}", 8000),
+        lambda _r: window.jobs.show_exported(path),  # 导出完成, as for PDF and Excel
     )
 
 

@@ -40,7 +40,7 @@ ESCAPE_THEN_MENU = textwrap.dedent(
     window.show()
     QTest.qWaitForWindowExposed(window)
     boxes = {
-        "导出完成": lambda: window.jobs._exported(folder / "r.xlsx"),
+        "导出完成": lambda: window.jobs.show_exported(folder / "r.xlsx"),
         "无法打开": lambda: window.show_error("无法打开", UserError("坏文件", technical="详情")),
         "导入结果": lambda: window.jobs._notes(ImportResult(window.document.report, "x.pdf")),
     }
@@ -104,7 +104,7 @@ def test_message_boxes_export_done_says_where_when_nothing_can_open_it(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     # The offscreen platform has no desktop services: like a desktop without a file manager.
-    window.jobs._exported(tmp_path / "r.xlsx")
+    window.jobs.show_exported(tmp_path / "r.xlsx")
     box = window.messages[-1]
     folder = next(b for b in box.buttons() if b.text() == "打开所在文件夹")
     folder.click()

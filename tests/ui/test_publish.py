@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from docx import Document
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from editor.domain.forms import CellRef
@@ -15,6 +14,7 @@ from editor.exporters.draft import DRAFT_MARK
 from editor.ui import publish
 from editor.ui.main_window import MainWindow
 from editor.ui.printing import MARK_DRAFT
+from tests.ui.conftest import choose_in_file_dialog
 
 
 def _file_menu(window: MainWindow) -> QMenu:
@@ -41,17 +41,22 @@ def test_publish_menu_entries_follow_the_pdf_export(window: MainWindow) -> None:
 
 
 def test_publish_word_dialog_writes_the_document_with_its_suffix(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     chosen = tmp_path / "给领导审阅v1.2"  # no suffix typed, and a dot in the name
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(chosen), ""))
-    )
+    filters: list[list[str]] = []
+    choose_in_file_dialog(chosen, filters)  # the window's own (Chinese) dialog, as for PDF
     action = next(a for a in _file_menu(window).actions() if a.text().startswith("导出 Word"))
     action.trigger()
     out = tmp_path / "给领导审阅v1.2.docx"
     qtbot.waitUntil(out.exists, timeout=20_000)
-    qtbot.waitUntil(lambda: "已导出" in window.statusBar().currentMessage(), timeout=20_000)
+    assert filters == [[publish.WORD_FILTER]]
+    # 导出完成, with 打开文件 and 打开所在文件夹, as after a PDF or Excel export
+    qtbot.waitUntil(lambda: bool(window.messages), timeout=20_000)
+    box = window.messages[-1]
+    assert box.windowTitle() == "导出完成" and str(out) in box.text()
+    assert "打开所在文件夹" in [b.text() for b in box.buttons()]
+    box.done(0)
     assert len(Document(str(out)).tables) == 3
 
 
