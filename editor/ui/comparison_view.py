@@ -61,6 +61,19 @@ class _Sorter(QSortFilterProxyModel):
         self.changed_only = False
         self.setSortRole(SORT_ROLE)
 
+    def lessThan(
+        self,
+        left: QModelIndex | QPersistentModelIndex,
+        right: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        # Blanks at the bottom in both directions, as a spreadsheet sorts: ascending, the few
+        # lines that changed would otherwise sink under dozens without last year's number.
+        left_blank = bool(left.data(SORT_ROLE) == _BLANK_KEY)
+        right_blank = bool(right.data(SORT_ROLE) == _BLANK_KEY)
+        if left_blank != right_blank:
+            return right_blank if self.sortOrder() == Qt.SortOrder.AscendingOrder else left_blank
+        return bool(super().lessThan(left, right))
+
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()
         table = model.index(row, 0, parent).data()

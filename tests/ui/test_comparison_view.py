@@ -49,6 +49,12 @@ def test_comparison_view_lines_sorting_and_filters(qtbot: QtBot, window: MainWin
     changes = [ln[4] for ln in dialog.visible_lines()]
     assert changes[:2] == ["+7", "+3"]
     assert changes[-1] == "" and "" not in changes[: changes.index("")]
+    # Ascending too: the blanks stay at the bottom, the changed lines come first.
+    dialog.view.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+    changes = [ln[4] for ln in dialog.visible_lines()]
+    numbers = changes[: changes.index("")]
+    assert "+3" in numbers and "+7" in numbers and set(changes[changes.index("") :]) == {""}
+    assert numbers.index("+3") < numbers.index("+7")
     # Filters: one table; only the lines that changed.
     dialog.table_choice.setCurrentText("表四")
     assert {ln[0] for ln in dialog.visible_lines()} == {"表四"}
