@@ -28,9 +28,13 @@ _PROSE = st.text(st.one_of(_TEXT, st.just("\n")), max_size=200)
 
 def _value(kind: ValueKind) -> st.SearchStrategy[int | float]:
     if kind is ValueKind.MONEY:
+        # Amounts as a workbook holds them: Excel keeps 15 significant digits (and openpyxl
+        # writes 16), so 5.960464477539063e-08 comes back as ...062e-08 from any .xlsx.
         return st.one_of(
             st.integers(0, 10**9),
-            st.floats(0, 1e9, allow_nan=False, allow_infinity=False),
+            st.floats(0, 1e9, allow_nan=False, allow_infinity=False).map(
+                lambda f: float(f"{f:.15g}")
+            ),
         )
     if kind is ValueKind.SIGNED:
         return st.integers(-(10**6), 10**6)
