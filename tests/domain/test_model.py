@@ -64,10 +64,13 @@ def _both_ways(document: dict[str, Any]) -> None:
     assert type(report.meta.form_version) is FormVersion
 
 
-def _at(document: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
-    node = document
+def _at(document: dict[str, Any], path: tuple[str, ...]) -> Any:
+    """The parent of `path`'s last key; None where an earlier change put a non-object on the way."""
+    node: Any = document
     for key in path[:-1]:
-        node = node[key]
+        if not isinstance(node, dict):
+            return None
+        node = node.get(key)
     return node
 
 
