@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from editor.domain.forms import CellRef
 
@@ -16,8 +16,7 @@ class Severity(StrEnum):
 SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "提醒"}
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     id: str
     severity: Severity
     title: str  # the rule in words, for tooltips and the findings panel
@@ -54,8 +53,7 @@ RULES: dict[str, RuleInfo] = {
 }
 
 
-@dataclass(frozen=True)
-class TextSpan:
+class TextSpan(NamedTuple):
     """Where in the prose a finding points: a prose key and a character range."""
 
     prose: str
@@ -63,8 +61,7 @@ class TextSpan:
     end: int
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One broken rule. `cells[0]` is the cell the finding is about; the rest are its parts."""
 
     rule: str

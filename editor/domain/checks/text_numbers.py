@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from editor.domain.checks.findings import Finding, TextSpan
 from editor.domain.checks.text.claims import Claim, Kind, read_claims
@@ -22,8 +22,7 @@ _NOT_UPHELD = ("corrected", "other", "pending")
 _AREA_GOVERNMENT = re.compile(r"人民政府(?!办公)|管委会|管理委员会")
 
 
-@dataclass(frozen=True)
-class _Quantity:
+class _Quantity(NamedTuple):
     cells: tuple[CellRef, ...]
     value: int | float
     what: str  # the table quantity in words, for the message

@@ -8,15 +8,14 @@ in both years' forms are given (spec §3.4): 2019's 对外公开总数量 is not
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from editor.domain.forms import CellRef, FormDef, FormVersion, form_for
 from editor.domain.model import Report, TableValues
 
 
-@dataclass(frozen=True)
-class LastYear:
+class LastYear(NamedTuple):
     values: TableValues
     version: FormVersion
     prose: Mapping[str, str]

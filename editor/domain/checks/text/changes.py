@@ -12,9 +12,9 @@ Approximations (约, 近, 基本持平) are not claims.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache, partial
+from typing import NamedTuple
 
 from editor.domain.checks.text.claims import Claim, Kind, read_claims
 from editor.domain.checks.text.numerals import CHINESE_NUMERAL_CHARS, normalize_width, parse_number
@@ -29,8 +29,7 @@ class Unit(StrEnum):
     FLAT = "flat"  # 与上年持平: this = last
 
 
-@dataclass(frozen=True)
-class ChangeClaim:
+class ChangeClaim(NamedTuple):
     unit: Unit
     value: float  # signed: a decrease is negative; FLAT 0; TIMES/TIMES_MORE the factor
     decimals: int  # digits printed after the point

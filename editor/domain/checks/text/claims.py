@@ -10,9 +10,9 @@ only the paragraph that changed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from editor.domain.checks.text.numerals import (
     CHINESE_NUMERAL_CHARS,
@@ -38,8 +38,7 @@ class Kind(StrEnum):
     ALL_CLOSED = "all_closed"  # 均已审结
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     kind: Kind
     start: int  # the sentence, as a character range of the prose text
     end: int
@@ -179,15 +178,13 @@ _STATEMENT_WORD = re.compile(r"维持|纠错|纠正|审结|结案")
 _MAX_FILLER = 30
 
 
-@dataclass(frozen=True)
-class _Phrase:
+class _Phrase(NamedTuple):
     name: str
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
     kind: Kind
     quote_start: int
     quote_extra: int = 0  # characters after the unit that belong to the quote ("结转下年度")
@@ -233,7 +230,7 @@ def _pieces(sentence: str) -> list[tuple[int, str]]:
 
 def _shifted(claim: Claim, by: int) -> Claim:
     of = claim.of and _shifted(claim.of, by)
-    return replace(claim, start=claim.start + by, end=claim.end + by, of=of)
+    return claim._replace(start=claim.start + by, end=claim.end + by, of=of)
 
 
 @lru_cache(maxsize=4096)
