@@ -8,7 +8,7 @@ one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -39,8 +39,7 @@ def finding_place(form: FormDef, finding: Finding) -> str:
     return "基本信息"
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One line of the panel: a finding, or a table's findings that stem from blank totals."""
 
     finding: Finding

@@ -5,9 +5,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from editor.domain.atomic_write import clean_stale_temporaries
 from editor.domain.errors import UserError
@@ -16,8 +16,7 @@ from editor.domain.processes import pid_alive
 from editor.domain.storage import load_report, report_to_json, write_atomic
 
 
-@dataclass(frozen=True)
-class Recovered:
+class Recovered(NamedTuple):
     """A recovery file left by a run that did not end normally."""
 
     report: Report
