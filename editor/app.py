@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+import gc
+
+# Loading the window builds a few hundred thousand objects (Qt's enums, our modules, compiled
+# patterns) that live as long as the process; automatic collection would walk them again and
+# again while they are made (some 40 passes, ~6 ms of every start) and find nothing. So it is
+# paused for the imports below; at the end of this module they are frozen (gc.freeze: no later
+# pass walks them) and collection is restored. create_application then hands it to the
+# UI-thread collector (ui_thread_gc); a process that only imports this module collects as before.
+_COLLECTING_BEFORE_IMPORT = gc.isenabled()
+gc.disable()
+
 import os
 import sys
 from collections.abc import Sequence
@@ -114,3 +125,8 @@ def hand_clipboard_to_qt(app: QApplication) -> None:
     mime = clipboard.mimeData()
     if mime is not None and mime.hasFormat(OUR_CELLS_FORMAT):
         clipboard.setText(mime.text())
+
+
+gc.freeze()
+if _COLLECTING_BEFORE_IMPORT:
+    gc.enable()

@@ -121,3 +121,23 @@ def test_app_start_without_a_file_shows_the_start_page(tmp_path: Path) -> None:
     assert started["page"] == "StartPage"
     assert started["findings"] is None
     assert _loaded_early(started["modules"]) == []
+
+
+def test_app_import_pauses_collection_and_restores_it(tmp_path: Path) -> None:
+    # The window's imports run without automatic collection; what they built is frozen (no later
+    # pass walks it) and a process that only imports the module collects as before.
+    code = (
+        "import gc; import editor.app; print(gc.isenabled(), gc.get_freeze_count() > 10000, "
+        "len(gc.get_objects()) < 10000)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True", "True"]
