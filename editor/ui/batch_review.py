@@ -35,6 +35,7 @@ from editor.ui import file_dialogs
 from editor.ui.batch_review_model import (
     ERRORS_COLUMN,
     FILE_COLUMN,
+    NOTE_COLUMN,
     SORT_ROLE,
     STATUS_COLUMN,
     BatchReviewModel,
@@ -173,6 +174,12 @@ class BatchReviewDialog(QDialog):
         # The status next to the file: on a 1024-pixel screen the key figures scroll, not it.
         header.moveSection(STATUS_COLUMN, FILE_COLUMN + 1)
 
+        # The selected report's 说明 in full: at 1024 pixels its column shows a few characters.
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note.hide()
+
         self.export_button = QPushButton("导出审核结果(&E)…")
         self.sum_button = QPushButton("汇总(&S)…")
         self.close_button = QPushButton("关闭")
@@ -186,6 +193,7 @@ class BatchReviewDialog(QDialog):
         layout.addLayout(top)
         layout.addLayout(middle)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
         layout.addLayout(bottom)
 
     def _size_columns(self) -> None:
@@ -204,11 +212,18 @@ class BatchReviewDialog(QDialog):
         self.clear_button.clicked.connect(self.clear)
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_args: self._update_buttons())
+        self.table.selectionModel().currentRowChanged.connect(self._show_note)
         self.cancel_button.clicked.connect(self.cancel)
         self.table.doubleClicked.connect(self.open_row)
         self.export_button.clicked.connect(self.export_dialog)
         self.sum_button.clicked.connect(self.sum_dialog)
         self.close_button.clicked.connect(self.close)
+
+    def _show_note(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        note = self.proxy.index(current.row(), NOTE_COLUMN).data() if current.isValid() else ""
+        name = self.proxy.index(current.row(), FILE_COLUMN).data() if current.isValid() else ""
+        self.note.setText(f"{name}：{note}" if note else "")
+        self.note.setVisible(bool(note))
 
     def _fit_to_screen(self) -> None:
         """Wide enough for every column on a large screen; never beyond a small one."""

@@ -14,7 +14,13 @@ from editor.batch.workbook import HEADER_ROW, REPORTS_SHEET
 from editor.cli import main as cli_main
 from editor.domain.storage import load_report, report_to_json, save_report
 from editor.ui.batch_review import BatchReviewDialog, show_batch_review
-from editor.ui.batch_review_model import ERRORS_COLUMN, FILE_COLUMN, SORT_ROLE, BatchReviewModel
+from editor.ui.batch_review_model import (
+    ERRORS_COLUMN,
+    FILE_COLUMN,
+    NOTE_COLUMN,
+    SORT_ROLE,
+    BatchReviewModel,
+)
 from editor.ui.batch_review_sum import SumOptionsDialog, write_sum_in_background
 from editor.ui.main_window import MainWindow
 from tests.batch.pile import BROKEN_ERRORS, Pile, department
@@ -227,4 +233,21 @@ def test_batch_review_sum_says_what_cannot_be_summed_before_asking(  # type: ign
     box = _boxes(dialog)[0]
     assert box.windowTitle() == "无法汇总" and pile.damaged in box.text()
     box.close()
+    dialog.close()
+
+
+def test_batch_review_selected_row_shows_its_note_in_full(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, pile: Pile
+) -> None:
+    """At 1024 pixels the 说明 column shows a few characters: the selected row's note is shown
+    in full under the table."""
+    dialog = show_batch_review(window)
+    _read(qtbot, dialog, [pile.folder / n for n in ("clean.nianbao", pile.damaged)])
+    dialog.table.selectRow(_shown_files(dialog).index("clean.nianbao"))  # nothing to say
+    assert dialog.note.isHidden()
+    damaged_row = _shown_files(dialog).index(pile.damaged)
+    dialog.table.selectRow(damaged_row)
+    note = str(dialog.proxy.index(damaged_row, NOTE_COLUMN).data())
+    assert note and dialog.note.isVisibleTo(dialog)
+    assert dialog.note.text() == f"{pile.damaged}：{note}"
     dialog.close()
