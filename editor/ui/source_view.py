@@ -84,6 +84,9 @@ def _rect(box: tuple[float, float, float, float], scale: float) -> QRectF:
     )
 
 
+_LONGEST_UNWRAPPED_LINE = 200  # characters: a table row copied from a web page is under 120
+
+
 class SourceView(QStackedWidget):
     """Shows `origin` and marks places in it: `show(current, others)` takes cell keys."""
 
@@ -110,7 +113,13 @@ class SourceView(QStackedWidget):
         pdf_layout.addWidget(self.page_scroll, 1)
         self.text_view = QPlainTextEdit(origin.text)
         self.text_view.setReadOnly(True)
-        self.text_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Lines as the source has them (a web copy's TAB rows stay rows), unless a line is far
+        # wider than any view: a crawled page with everything on one line, read sideways.
+        longest = max((len(line) for line in origin.text.splitlines()), default=0)
+        wrap = longest > _LONGEST_UNWRAPPED_LINE
+        self.text_view.setLineWrapMode(
+            QPlainTextEdit.LineWrapMode.WidgetWidth if wrap else QPlainTextEdit.LineWrapMode.NoWrap
+        )
         # A web copy's cells are TAB-separated: wide stops keep its columns apart.
         self.text_view.setTabStopDistance(7 * self.text_view.fontMetrics().horizontalAdvance("0"))
         self.addWidget(pdf)

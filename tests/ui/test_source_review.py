@@ -8,12 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from editor.domain.forms import CellRef
+from editor.importers.published.origin import SourceOrigin
 from editor.ui.main_window import MainWindow
 from editor.ui.source_review import DOCK_NAME, SourceReviewPanel
+from editor.ui.source_view import SourceView
 from tests.published_variants import Style, render, sample_report
 
 UNREAD = CellRef("requests", "disclosed", "natural")
@@ -154,3 +156,20 @@ def test_source_review_shown_even_when_all_read(
     panel = _import(qtbot, window, path)
     assert panel.current is None and "没有待确认" in panel.title.text()
     assert not window.messages  # the panel, not a box, says what was imported
+
+
+@pytest.mark.parametrize(
+    ("text", "wrapped"),
+    [
+        ("一、本年新收政府信息公开申请数量\t821\t35\t\t\t2\t1\t859\n总计\t1\t2", False),
+        ("二、主动公开" + "规章0" * 200, True),  # a crawled page: all on one line
+    ],
+    ids=["tab-rows", "crawl"],
+)
+def test_source_review_text_wraps_only_lines_wider_than_any_view(
+    qtbot: QtBot, tmp_path: Path, text: str, wrapped: bool
+) -> None:
+    view = SourceView(SourceOrigin(tmp_path / "x.txt", "文本", text))
+    qtbot.addWidget(view)
+    mode = view.text_view.lineWrapMode()
+    assert (mode == QPlainTextEdit.LineWrapMode.WidgetWidth) is wrapped
