@@ -185,6 +185,9 @@ class SourceView(QStackedWidget):
         if self.pages is not None and self.shown_page is not None:
             # Once the scroll area inside has its new size too.
             QTimer.singleShot(0, self._redraw)
+        elif self._last[0] is not None:
+            # Wrapped text moves with the width: the cell back in the middle once laid out.
+            QTimer.singleShot(0, self.text_view.centerCursor)
 
     def _redraw(self) -> None:
         if self.pages is not None:

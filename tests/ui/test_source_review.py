@@ -173,3 +173,22 @@ def test_source_review_text_wraps_only_lines_wider_than_any_view(
     qtbot.addWidget(view)
     mode = view.text_view.lineWrapMode()
     assert (mode == QPlainTextEdit.LineWrapMode.WidgetWidth) is wrapped
+
+
+def test_source_review_wrapped_text_keeps_the_cell_in_view_when_resized(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    text = "二、主动公开" + "规章0" * 2000 + "行政规范性文件6233440" + "第二十条" * 500
+    start = text.index("行政规范性文件")
+    origin = SourceOrigin(tmp_path / "x.txt", "文本", text, cells={"k": (start, start + 14)})
+    view = SourceView(origin)
+    qtbot.addWidget(view)
+    view.resize(500, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_cells("k", [])
+    for width in (300, 700):  # the dock dragged narrower, then wider: the wrapping changes
+        view.resize(width, 300)
+        qtbot.wait(50)
+        shown = view.text_view.viewport().rect()
+        assert shown.intersects(view.text_view.cursorRect()), width
