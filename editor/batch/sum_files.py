@@ -51,10 +51,7 @@ def write_sum(result: ReportSum, path: Path) -> None:
     """Saves the 汇总 as a report file (.nianbao) or a workbook (.xlsx), by the suffix."""
     suffix = path.suffix.lower()
     if suffix == FILE_SUFFIX:
-        try:
-            save_report(result.report, path)
-        except OSError as e:
-            raise UserError(f"无法写入“{path}”：{e.strerror or e}") from e
+        save_report(result.report, path)  # a failure is already a WriteFileError in Chinese
     elif suffix == ".xlsx":
         from editor.exporters.xlsx import export_xlsx  # openpyxl loads only when needed
 
