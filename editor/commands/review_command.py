@@ -9,7 +9,6 @@ from typing import Any
 
 from editor.batch.review import summarize
 from editor.commands.batch_common import add_jobs_option, read_all
-from editor.domain.errors import UserError
 
 EXIT_UNREADABLE, EXIT_INTERRUPTED = 2, 130
 
@@ -45,9 +44,6 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("\n已中断，未写入审核结果。", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except UserError as e:
-        print(str(e), file=sys.stderr)
-        return EXIT_UNREADABLE
     summary = summarize(reviewed)
     print(f"审核 {summary.text()}")
     for item in sorted(reviewed, key=lambda f: f.worst_first()):

@@ -10,7 +10,6 @@ from typing import Any
 from editor.batch.sum_files import SUM_SUFFIXES, sum_findings, sum_notes, sum_reviewed, write_sum
 from editor.commands.batch_common import add_jobs_option, read_all
 from editor.domain.checks import SEVERITY_NAMES, summary_text
-from editor.domain.errors import UserError
 
 EXIT_OK, EXIT_ERRORS, EXIT_REFUSED, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -48,9 +47,6 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("\n已中断，未写入汇总。", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except UserError as e:
-        print(str(e), file=sys.stderr)
-        return EXIT_REFUSED
     print(f"汇总“{result.report.title}”：")
     for line in sum_notes(reviewed, result):
         print(f"  {line}")

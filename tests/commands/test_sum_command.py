@@ -118,3 +118,15 @@ def test_sum_refuses_an_output_it_cannot_write(
     args = ["sum", str(pile.folder / "clean.nianbao"), "--organ", "县", "--year", "2023"]
     assert main([*args, "-o", str(tmp_path / "汇总.pdf")]) == 2
     assert ".nianbao" in capsys.readouterr().err
+
+
+def test_sum_write_failure_says_it_once_with_details_under_verbose(
+    pile: Pile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    args = ["sum", str(pile.folder / "clean.nianbao"), "--organ", "县", "--year", "2023"]
+    assert main(["--verbose", *args, "-o", str(blocker / "汇总.nianbao")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("无法写入") == 1
+    assert "详情：NotADirectoryError" in err  # the system's words, asked for with --verbose
