@@ -31,7 +31,10 @@ FORMAT_NAMES: dict[str, str] = {
 # Files a department may send that are reports we cannot read: listed with advice, not skipped.
 KNOWN_SUFFIXES = frozenset(FORMAT_NAMES)
 
-_PUBLISHED = frozenset({".pdf", ".docx", ".html", ".htm", ".txt"})
+# The published-report reader's formats (published/extract.py's EXTRACTORS; a test holds the two
+# together without importing that reader here).
+PUBLISHED_SUFFIXES = frozenset({".pdf", ".docx", ".html", ".htm", ".txt", ".text"})
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls"})  # .xls: import_xlsx says how to convert
 _ADVICE = {
     ".doc": "是旧版 Word 文档（.doc）。请在 Word 或 WPS 中打开它，“另存为” Word 文档（.docx）"
     "后再审核，或请报送单位提供 PDF 版。",
@@ -45,6 +48,12 @@ def format_name(path: Path) -> str:
     return FORMAT_NAMES.get(path.suffix.lower(), path.suffix.lower().lstrip(".") or "无扩展名")
 
 
+def is_readable(path: Path) -> bool:
+    """Whether `read_any` has a reader for the file's suffix."""
+    suffix = path.suffix.lower()
+    return suffix == FILE_SUFFIX or suffix in WORKBOOK_SUFFIXES or suffix in PUBLISHED_SUFFIXES
+
+
 def read_any(path: Path) -> ImportResult:
     """The report in `path`, with notes on what was read. Raises UserError (in Chinese)."""
     suffix = path.suffix.lower()
@@ -53,11 +62,11 @@ def read_any(path: Path) -> ImportResult:
         result = ImportResult(report, path.name)
         result.note(NoteKind.READ, f"年报文件：{report.title}")
         return result
-    if suffix in (".xlsx", ".xlsm", ".xls"):
+    if suffix in WORKBOOK_SUFFIXES:
         from editor.importers.xlsx import import_xlsx  # openpyxl loads only when needed
 
         return import_xlsx(path)
-    if suffix in _PUBLISHED:
+    if suffix in PUBLISHED_SUFFIXES:
         from editor.importers.published import import_published
 
         return import_published(path)

@@ -8,8 +8,9 @@ from pathlib import Path
 from editor.domain.errors import UserError
 from editor.domain.forms import CellRef, form_version_for_year
 from editor.domain.model import Meta, Report, nested_values, values_of
-from editor.domain.storage import FILE_SUFFIX, load_report
+from editor.domain.storage import FILE_SUFFIX
 from editor.domain.values import format_value
+from editor.importers.any_file import is_readable, read_any
 from editor.importers.intake import finished, kind_of_source, reading
 from editor.importers.result import ImportResult, NoteKind
 
@@ -17,29 +18,17 @@ from editor.importers.result import ImportResult, NoteKind
 DRAFT_MARK = "上年内容，待更新"
 # Last year's column that becomes this year's column, row by row (same column keys).
 CARRY_OVER = (("carried_out", "carried_in"),)
-PUBLISHED_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".docx", ".pdf"})
 
 
 def read_last_year(source: Path) -> ImportResult:
-    """Last year's report from a `.nianbao`, our `.xlsx`, or a published report."""
-    suffix = source.suffix.lower()
-    if suffix == FILE_SUFFIX:
-        report = load_report(source)
-        result = ImportResult(report, source.name)
-        result.note(NoteKind.READ, f"上年报告：{report.title}（年报文件）")
-        return result
-    if suffix == ".xlsx":
-        from editor.importers.xlsx import import_xlsx
-
-        return import_xlsx(source)
-    if suffix in PUBLISHED_SUFFIXES:
-        from editor.importers.published import import_published
-
-        return import_published(source)
-    raise UserError(
-        f"无法从“{source.name}”开始新报告：上年报告应为年报文件（{FILE_SUFFIX}）、"
-        "Excel 工作簿（.xlsx）或已发布的年报（.txt .html .docx .pdf）。"
-    )
+    """Last year's report from a `.nianbao`, a workbook, or a published report (any_file's
+    readers, so that 新建 and 批量检查 take the same files)."""
+    if not is_readable(source):
+        raise UserError(
+            f"无法从“{source.name}”开始新报告：上年报告应为年报文件（{FILE_SUFFIX}）、"
+            "Excel 工作簿（.xlsx）或已发布的年报（.txt .html .docx .pdf）。"
+        )
+    return read_any(source)
 
 
 def new_from_last_year(source: Path, year: int) -> ImportResult:
