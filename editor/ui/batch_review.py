@@ -41,6 +41,7 @@ from editor.ui.batch_review_model import (
     BatchReviewModel,
 )
 from editor.ui.batch_review_sum import sum_dialog
+from editor.ui.messages import show_message
 from editor.ui.tasks import run_task
 from editor.ui.ui_thread_gc import collect_on_ui_thread_only
 
@@ -410,8 +411,7 @@ class BatchReviewDialog(QDialog):
         item = self._file_at(index)
         window = self.window_
         if item.report is None:
-            box = QMessageBox(QMessageBox.Icon.Warning, "无法读取", item.problem, parent=self)
-            box.open()
+            show_message(self, QMessageBox.Icon.Warning, "无法读取", item.problem)
             return
         if item.path.suffix.lower() == FILE_SUFFIX:
             opened = window.open_path(item.path)

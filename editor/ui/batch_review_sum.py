@@ -23,6 +23,7 @@ from editor.batch.review import ReviewedFile
 from editor.domain.checks import summary_text
 from editor.domain.summing import ReportSum
 from editor.ui import file_dialogs
+from editor.ui.messages import show_message
 from editor.ui.tasks import run_task
 
 SUM_FILTERS = (file_dialogs.REPORT_FILTER, file_dialogs.XLSX_FILTER)
@@ -80,8 +81,7 @@ def sum_dialog(
     year = likely_year(files)
     refusal = sum_refusal(files, year)
     if refusal:
-        box = QMessageBox(QMessageBox.Icon.Warning, "无法汇总", refusal, parent=parent)
-        box.open()
+        show_message(parent, QMessageBox.Icon.Warning, "无法汇总", refusal)
         return
     options = SumOptionsDialog(parent, str(settings.value(ORGAN_KEY, "") or ""), year)
     if options.exec() != QDialog.DialogCode.Accepted:
@@ -142,20 +142,17 @@ def show_sum_result(
     from editor.batch.sum_files import sum_findings, sum_notes
 
     findings = sum_findings(result)
-    box = QMessageBox(
+    opens = target.suffix.lower() == ".nianbao"
+    return show_message(
+        parent,
         QMessageBox.Icon.Information,
         "汇总完成",
         f"已汇总 {len(result.sources)} 份报告，保存到：\n{target}\n\n"
         f"检查汇总：{summary_text(findings)}{_caveats(files, result)}",
-        QMessageBox.StandardButton.Close,
-        parent,
+        details="\n".join(sum_notes(files, result) + [f.message for f in findings]),
+        close_button=QMessageBox.StandardButton.Close,
+        actions=[("打开汇总", lambda: open_report(target))] if opens else [],
     )
-    box.setDetailedText("\n".join(sum_notes(files, result) + [f.message for f in findings]))
-    if target.suffix.lower() == ".nianbao":
-        open_button = box.addButton("打开汇总", QMessageBox.ButtonRole.AcceptRole)
-        open_button.clicked.connect(lambda: open_report(target))
-    box.open()
-    return box
 
 
 def _caveats(files: Sequence[ReviewedFile], result: ReportSum) -> str:

@@ -39,6 +39,7 @@ from editor.ui.document import ReportDocument
 from editor.ui.edit_menu import EditActions
 from editor.ui.findings_panel import FindingsPanel
 from editor.ui.jobs import ReportJobs
+from editor.ui.messages import Action, show_message
 from editor.ui.meta_tab import MetaTab
 from editor.ui.on_demand import add_batch_review, add_comparison_action
 from editor.ui.recovery import RecoveryStore
@@ -457,25 +458,14 @@ class MainWindow(WindowFiles, WindowAssist, QMainWindow):
         *,
         details: str = "",
         close_button: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
-        actions: Sequence[tuple[str, Callable[[], object]]] = (),
+        actions: Sequence[Action] = (),
     ) -> QMessageBox:
-        """A window-modal message that does not block the event loop; `actions` are extra
-        buttons (text, what a click does before the box closes).
-
-        The box is complete before it is shown: buttons changed on a box already open left
-        QMessageBox's escape button pointing at a deleted one (Escape, then Alt+F: SIGSEGV in
-        QAbstractButton::click, Qt 6.11)."""
-        box = QMessageBox(icon, title, text, close_button, self)
-        for label, act in actions:
-            box.addButton(label, QMessageBox.ButtonRole.ActionRole).clicked.connect(
-                lambda _checked=False, act=act: act()
-            )
-        if details:
-            box.setDetailedText(details)
-        box.setEscapeButton(box.button(close_button))
+        """messages.show_message over the window; the open boxes are kept in `messages`."""
+        box = show_message(
+            self, icon, title, text, details=details, close_button=close_button, actions=actions
+        )
         self.messages.append(box)
         box.finished.connect(lambda _r: self.messages.remove(box))
-        box.open()
         return box
 
     # ------------------------------------------------------------------ window events

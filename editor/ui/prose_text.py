@@ -10,6 +10,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
 from editor.domain.validity import MAX_PROSE_CHARS, MAX_TOTAL_PROSE_CHARS
+from editor.ui.messages import show_message
 
 # Word and WPS put these in copied text; none belongs in a report.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
@@ -39,16 +40,14 @@ class ProseTextEdit(QPlainTextEdit):
         grows_by = len(text) - len(cursor.selectedText())
         if grows_by > self._room():
             # Refused whole, never cut: the file must stay one the editor can open again.
-            box = QMessageBox(
+            show_message(
+                self,
                 QMessageBox.Icon.Warning,
                 "粘贴未完成",
                 f"要粘贴的文字有 {len(text)} 字，超出了正文的长度上限"
                 f"（每段 {MAX_PROSE_CHARS} 字，全文 {MAX_TOTAL_PROSE_CHARS} 字）。"
                 "请只粘贴这一部分的内容。",
-                QMessageBox.StandardButton.Ok,
-                self,
             )
-            box.open()
             return
         cursor.insertText(text)
 

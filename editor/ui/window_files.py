@@ -3,7 +3,7 @@ recovery at start, and the recent files. A mixin of `MainWindow`, kept apart for
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +26,8 @@ MAX_RECENT = 8
 
 
 if TYPE_CHECKING:
+    from editor.ui.messages import Action
+
     _Window = QMainWindow  # what the mixin's methods may use of the window
 else:
     _Window = object
@@ -55,7 +57,7 @@ class WindowFiles(_Window):
             *,
             details: str = "",
             close_button: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
-            actions: Sequence[tuple[str, Callable[[], object]]] = (),
+            actions: Sequence[Action] = (),
         ) -> QMessageBox: ...
 
         def show_error(self, title: str, error: UserError) -> QMessageBox: ...

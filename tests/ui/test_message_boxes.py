@@ -112,3 +112,26 @@ def test_message_boxes_export_done_says_where_when_nothing_can_open_it(
     told = window.messages[-1]
     assert told.windowTitle() == "无法打开文件夹" and str(tmp_path) in told.text()
     told.done(0)
+
+
+def test_message_boxes_over_any_widget_are_built_the_same(qtbot: QtBot) -> None:
+    """批量检查 and the prose box use the same builder as the window: complete before shown."""
+    from PySide6.QtWidgets import QWidget
+
+    from editor.ui.messages import show_message
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    box = show_message(
+        parent,
+        QMessageBox.Icon.Information,
+        "汇总完成",
+        "已汇总",
+        details="明细",
+        close_button=QMessageBox.StandardButton.Close,
+        actions=[("打开汇总", lambda: None)],
+    )
+    assert box.parent() is parent and box.detailedText() == "明细"
+    assert box.escapeButton() is box.button(QMessageBox.StandardButton.Close)
+    assert [b.text() for b in box.buttons() if b.text() == "打开汇总"] == ["打开汇总"]
+    box.done(0)

@@ -1,0 +1,38 @@
+"""Non-blocking message boxes, built whole before they are shown.
+
+A box whose buttons were changed after it was opened crashed the editor: 导出完成 closed with
+Escape, then Alt+F, ended in QAbstractButton::click on a deleted button (SIGSEGV, Qt 6.11).
+Every window-modal message goes through here so none is changed once open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+Action = tuple[str, Callable[[], object]]  # a button's text, what a click does before closing
+
+
+def show_message(
+    parent: QWidget,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    *,
+    details: str = "",
+    close_button: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+    actions: Sequence[Action] = (),
+) -> QMessageBox:
+    """A window-modal message over `parent` that does not block the event loop; `actions` are
+    extra buttons, `details` the text under 显示详细信息."""
+    box = QMessageBox(icon, title, text, close_button, parent)
+    for label, act in actions:
+        box.addButton(label, QMessageBox.ButtonRole.ActionRole).clicked.connect(
+            lambda _checked=False, act=act: act()
+        )
+    if details:
+        box.setDetailedText(details)
+    box.setEscapeButton(box.button(close_button))
+    box.open()
+    return box
