@@ -179,6 +179,11 @@ class SectionDef(NamedTuple):
     table: str | None = None
     requires_text: bool = False  # an empty text is a `section.empty` finding
 
+    @property
+    def short_title(self) -> str:
+        """The section's name where the official title does not fit (the editor's tabs)."""
+        return SECTION_SHORT_TITLES.get(self.key, self.title)
+
 
 @dataclass(frozen=True)
 class FormDef:
@@ -221,6 +226,16 @@ SECTION_TITLES: dict[str, str] = {
     "appeals": "四、政府信息公开行政复议、行政诉讼情况",
     "problems": "五、存在的主要问题及改进情况",
     "other": "六、其他需要报告的事项",
+}
+
+# Seven tabs (基本信息 and these) fit a 1024-pixel window without scroll arrows.
+SECTION_SHORT_TITLES: dict[str, str] = {
+    "overview": "一、总体情况",
+    "proactive": "二、主动公开",
+    "requests": "三、依申请公开",
+    "appeals": "四、复议诉讼",
+    "problems": "五、问题改进",
+    "other": "六、其他事项",
 }
 
 OVERVIEW_SUBHEADS: tuple[ProseField, ...] = (

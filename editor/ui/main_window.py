@@ -43,7 +43,7 @@ from editor.ui.messages import Action, show_message
 from editor.ui.meta_tab import MetaTab
 from editor.ui.on_demand import add_batch_review, add_comparison_action
 from editor.ui.recovery import RecoveryStore
-from editor.ui.section_tab import SectionTab, short_title
+from editor.ui.section_tab import SectionTab
 from editor.ui.window_assist import SHOW_PREVIOUS_KEY, WindowAssist
 from editor.ui.window_files import APP_TITLE, WindowFiles
 
@@ -307,7 +307,7 @@ class MainWindow(WindowFiles, WindowAssist, QMainWindow):
             if section.table is not None and self.small_screen:
                 tab.set_prose_folded(True)
             self.section_tabs.append(tab)
-            self.tabs.addTab(tab, short_title(section))
+            self.tabs.addTab(tab, section.short_title)
             self.tabs.setTabToolTip(i + 1, section.title)
         if self.find_dialog is not None:
             self.find_dialog.document = document
@@ -356,7 +356,7 @@ class MainWindow(WindowFiles, WindowAssist, QMainWindow):
             e, w = count_by_severity(own)
             # The count of the panel's lines: a table's blank totals count once.
             lines = sum(1 for entry in entries if tab.owns(entry.finding))
-            title = short_title(tab.section)
+            title = tab.section.short_title
             if lines:
                 title += f"（{lines}）"
             title += tab_title_mark(own)  # "·待更新" while prose there is still last year's

@@ -34,22 +34,7 @@ if TYPE_CHECKING:
     from editor.ui.prose_editor import ProseFieldEditor
     from editor.ui.table_view import ReportTableView
 
-# The tab bar's words; the page heading keeps the official title. Seven tabs fit a 1024-pixel
-# window without scroll arrows.
-SHORT_TITLES = {
-    "overview": "一、总体情况",
-    "proactive": "二、主动公开",
-    "requests": "三、依申请公开",
-    "appeals": "四、复议诉讼",
-    "problems": "五、问题改进",
-    "other": "六、其他事项",
-}
-
 PROSE_HEIGHT = 130  # the unfolded prose above a table, in pixels at 100 %
-
-
-def short_title(section: SectionDef) -> str:
-    return SHORT_TITLES.get(section.key, section.title)
 
 
 class SectionTab(QWidget):
