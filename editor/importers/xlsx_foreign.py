@@ -26,7 +26,7 @@ from editor.domain.forms import (
     TableShape,
 )
 from editor.domain.layout import table_layout
-from editor.domain.model import Meta, Report
+from editor.domain.model import MAX_YEAR, MIN_YEAR, Meta, Report
 from editor.importers.labels import MATCH_THRESHOLD, label_score
 from editor.importers.result import ImportResult, NoteKind
 from editor.importers.xlsx_grid import Box, SheetGrid, best_chain
@@ -297,11 +297,11 @@ def _meta(
                 year = year or int(m["year"])
             if m := _ORGAN_FIELD.match(text):
                 organ = organ or m["organ"]
-    if year is not None and not 2008 <= year <= 2100:
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         notes.append(
             (
                 NoteKind.ASSUMED,
-                f"工作簿中的年度 {year} 不是 2008–2100 之间的报告年度，未采用",
+                f"工作簿中的年度 {year} 不是 {MIN_YEAR}–{MAX_YEAR} 之间的报告年度，未采用",
             )
         )
         year = None

@@ -11,7 +11,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from editor.domain.errors import UserError, ValueInputError
 from editor.domain.forms import CellRef, FormVersion, ValueKind, form_for
-from editor.domain.model import Meta, Report
+from editor.domain.model import MAX_YEAR, MIN_YEAR, Meta, Report
 from editor.domain.values import parse_cell_text, value_problem
 from editor.exporters.xlsx_marker import (
     FORMAT_ID,
@@ -91,10 +91,11 @@ def read_own(wb: Workbook, source: str) -> ImportResult:
         return "\n".join(got)
 
     year_text = text(meta_name("year"), "报告年度").strip()
-    if not _YEAR.fullmatch(year_text) or not 2008 <= int(year_text) <= 2100:
+    if not _YEAR.fullmatch(year_text) or not MIN_YEAR <= int(year_text) <= MAX_YEAR:
         shown = f"“{year_text}”" if re.fullmatch(r"[0-9.\-]{1,12}", year_text) else ""
         raise UserError(
-            f"“{source}”中的报告年度{shown}不是 2008–2100 之间的年份，请在 Excel 中改正后再导入。"
+            f"“{source}”中的报告年度{shown}不是 {MIN_YEAR}–{MAX_YEAR} 之间的年份，"
+            "请在 Excel 中改正后再导入。"
         )
     contact = lines(meta_name("contact")) or []
     if len(contact) == 1 and not contact[0]:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from editor.batch.review import ReviewedFile
 from editor.domain.checks import summary_text
+from editor.domain.model import MAX_YEAR, MIN_YEAR
 from editor.domain.summing import ReportSum
 from editor.ui import file_dialogs
 from editor.ui.messages import show_message
@@ -40,7 +41,7 @@ class SumOptionsDialog(QDialog):
         self.organ.setPlaceholderText("如：某某县人民政府办公室")
         self.organ.setMinimumWidth(self.fontMetrics().horizontalAdvance("某" * 22))
         self.year = QSpinBox()
-        self.year.setRange(2008, 2100)
+        self.year.setRange(MIN_YEAR, MAX_YEAR)
         self.year.setValue(year)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

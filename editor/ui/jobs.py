@@ -11,6 +11,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
+from editor.domain.model import MAX_YEAR, MIN_YEAR
 from editor.ui import file_dialogs
 from editor.ui.file_dialogs import (
     LAST_YEAR_FILTERS,
@@ -280,7 +281,7 @@ class ReportJobs:
             return
         this_year = date.today().year - 1
         year, ok = QInputDialog.getInt(
-            self.window, "从上年报告开始", "新报告的年度：", this_year, 2008, 2100
+            self.window, "从上年报告开始", "新报告的年度：", this_year, MIN_YEAR, MAX_YEAR
         )
         if ok:
             self.new_from_last_year(path, year)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.domain.model import MAX_YEAR, MIN_YEAR
 from editor.domain.validity import MAX_CONTACT_CHARS, MAX_META_CHARS
 from editor.ui.date_field import DateField
 from editor.ui.document import ReportDocument
@@ -55,7 +56,7 @@ class MetaTab(QWidget):
         self.date.edit.installEventFilter(self._undo_keys)
         self.date.edited.connect(self._commit_date)
         self.year = QSpinBox()
-        self.year.setRange(2008, 2100)
+        self.year.setRange(MIN_YEAR, MAX_YEAR)
         self.year.setSuffix(" 年")
         self.year.installEventFilter(self._undo_keys)
         self.year.editingFinished.connect(self._commit_year)

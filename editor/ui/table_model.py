@@ -247,12 +247,9 @@ def _show(value: object) -> str:
     return str(value)
 
 
-BROKEN_TEXT = INVALID_SHOWN
-
-
 def _broken_cell_data(role: int) -> Any:
     if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-        return BROKEN_TEXT
+        return INVALID_SHOWN
     if role == STATE_ROLE:
         return "error"
     if role == Qt.ItemDataRole.BackgroundRole:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMessageBox
 
 from editor.domain.atomic_write import clean_stale_temporaries
 from editor.domain.errors import UserError
-from editor.domain.model import Report, new_report
+from editor.domain.model import MAX_YEAR, MIN_YEAR, Report, new_report
 from editor.domain.storage import FILE_SUFFIX, load_report
 from editor.domain.userfiles import os_reason
 from editor.ui import file_dialogs, recovery_prompt
@@ -86,7 +86,7 @@ class WindowFiles(_Window):
         if not self.maybe_save():
             return
         year, ok = QInputDialog.getInt(
-            self, "新建空白报告", "报告年度：", date.today().year - 1, 2008, 2100
+            self, "新建空白报告", "报告年度：", date.today().year - 1, MIN_YEAR, MAX_YEAR
         )
         if ok:
             self.new_report(year)
