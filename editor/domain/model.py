@@ -68,11 +68,10 @@ class Report:
     def from_document(cls, document: Mapping[str, Any]) -> Report:
         """The report a file's JSON object holds; raises pydantic's ValidationError if it is
         not one (missing or unknown keys, values of the wrong type)."""
-        checked = _checked_report(document)
-        meta = checked["meta"]
-        if not isinstance(meta, Meta):
-            checked["meta"] = Meta(**meta)
-        return cls(**checked)
+        # Checked (and its containers copied) once: the constructor would do it all again.
+        report = object.__new__(cls)
+        vars(report).update(_checked_report(document))
+        return report
 
     def to_document(self) -> dict[str, Any]:
         """The report as the file's JSON object: plain dicts and lists, keys in file order."""
@@ -237,8 +236,9 @@ def _quick_report(given: Mapping[str, Any]) -> dict[str, Any] | None:
     if type(out["schema_version"]) is not int:
         return None
     meta = given["meta"]
-    if not isinstance(meta, Meta):
-        meta = _quick_meta(meta) if type(meta) is dict else None
+    if not isinstance(meta, Meta):  # a file's object: a Meta, as the pydantic path gives
+        quick_meta = _quick_meta(meta) if type(meta) is dict else None
+        meta = None if quick_meta is None else Meta(**quick_meta)
     previous = given.get("previous")
     previous_form = given.get("previous_form")
     parts = {

@@ -133,3 +133,12 @@ def test_model_copies_the_containers_it_is_given() -> None:
     report = Report(meta=Meta(year=2023, form_version=FormVersion.V2021), prose=prose)
     prose["overview"] = "二"
     assert report.prose == {"overview": "一"}
+
+
+def test_model_meta_given_as_a_mapping_becomes_a_meta_on_either_path() -> None:
+    quick = Report(meta={"year": 2023, "form_version": "2021"})  # exactly of its types
+    slow = Report(meta={"year": "2023", "form_version": "2021"})  # coerced by the schema
+    assert type(quick.meta) is Meta and type(slow.meta) is Meta
+    assert quick == slow
+    loaded = Report.from_document(copy.deepcopy(DOCUMENT))
+    assert type(loaded.meta) is Meta and loaded.to_document() == DOCUMENT
