@@ -209,6 +209,15 @@ class FormDef:
     def cells(self) -> tuple[CellRef, ...]:
         return tuple(c for t in self.tables for c in t.cells)
 
+    @cached_property
+    def prose_names(self) -> dict[str, str]:
+        """Each paragraph's name for messages and undo: its heading, else its section's title."""
+        names = {self.opening.key: "开头部分"}
+        for section in self.sections:
+            for prose in section.prose:
+                names[prose.key] = prose.heading or section.title
+        return names
+
     def table(self, key: str) -> TableDef:
         return self.table_by_key[key]
 

@@ -128,7 +128,7 @@ def _text_problems(report: Report) -> list[str]:
     contact = sum(len(line) + 1 for line in meta.contact)
     if contact > MAX_CONTACT_CHARS:
         problems.append(f"联系方式过长（{contact} 字，最多 {MAX_CONTACT_CHARS} 字）")
-    names = prose_names(report.form)
+    names = report.form.prose_names
     problems += [
         f"正文“{names.get(key, key)}”过长（{len(text)} 字，最多 {MAX_PROSE_CHARS} 字）"
         for key, text in report.prose.items()
@@ -152,15 +152,6 @@ def prose_room(report: Report, key: str) -> int:
     own = len(report.prose.get(key, ""))
     total = sum(len(text) for text in report.prose.values())
     return max(0, min(MAX_PROSE_CHARS - own, MAX_TOTAL_PROSE_CHARS - total))
-
-
-def prose_names(form: FormDef) -> dict[str, str]:
-    """Each prose key's name for messages: its heading, else its section's title."""
-    names = {form.opening.key: "开头部分"}
-    for section in form.sections:
-        for field in section.prose:
-            names[field.key] = field.heading or section.title
-    return names
 
 
 def _shown(value: object) -> str:
@@ -258,7 +249,7 @@ def _shorten_texts(report: Report) -> list[str]:
             left -= len(line) + 1
         meta.contact = kept
         notes.append(f"联系方式过长（{contact} 字），只保留前 {len(kept)} 行")
-    names = prose_names(report.form)
+    names = report.form.prose_names
     for key, text in report.prose.items():
         if len(text) > MAX_PROSE_CHARS:
             report.prose[key] = text[:MAX_PROSE_CHARS]

@@ -120,7 +120,7 @@ class ReportDocument(QObject):
     def push_prose(self, key: str, text: str) -> None:
         if self.report.prose.get(key, "") == text and key not in self.report.draft_prose:
             return
-        title = _prose_title(self.form, key)
+        title = self.form.prose_names.get(key, "正文")
         self._pushing_prose = True
         try:
             self.undo_stack.push(SetProseCommand(self, key, text, title, self._prose_token))
@@ -206,11 +206,3 @@ class ReportDocument(QObject):
         # Undo, redo or any other command ends a run of typing: the next keystroke is a new step.
         if not self._pushing_prose:
             self._prose_token += 1
-
-
-def _prose_title(form: FormDef, key: str) -> str:
-    for section in form.sections:
-        for field in section.prose:
-            if field.key == key:
-                return field.heading or section.title
-    return "正文"
