@@ -18,9 +18,9 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from editor.batch.review import ROW_HEADINGS, ReviewedFile, RowValue, summarize
+from editor.domain.atomic_write import write_atomic
 from editor.domain.checks import RULES, SEVERITY_NAMES, Finding
 from editor.domain.forms import FormDef
-from editor.domain.storage import write_atomic
 from editor.exporters import xlsx_style as style
 from editor.exporters.writing import writable_text, writing
 from editor.exporters.xlsx import excel_text

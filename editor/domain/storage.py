@@ -20,7 +20,6 @@ from editor.domain.validity import clean_report_text, report_problems
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-__all__ = ["write_atomic"]  # the exporters write through it too
 
 FILE_SUFFIX = ".nianbao"
 # A real report is about 10 KB; anything this large is not one, and reading it would stall the UI.

@@ -17,6 +17,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from editor.domain.atomic_write import write_atomic
 from editor.domain.model import Report
 from editor.domain.progress import Progress, no_progress
 from editor.exporters import docx_xml as xml
@@ -40,7 +41,6 @@ from editor.exporters.docx_styles import (
     table_style,
 )
 from editor.exporters.draft import DRAFT_MARK, draft_wanted
-from editor.exporters.output import write_export
 from editor.exporters.table_geometry import (
     TEXT_WIDTH_PT,
     TYPE_SIZE,
@@ -213,4 +213,4 @@ def export_docx(
     report: Report, path: Path, draft: bool | None = None, progress: Progress | None = None
 ) -> None:
     """Writes the report to `path` as a Word document, atomically."""
-    write_export(Path(path), render_docx_bytes(report, draft, progress))
+    write_atomic(Path(path), render_docx_bytes(report, draft, progress))

@@ -12,12 +12,12 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from editor.domain.atomic_write import write_atomic
 from editor.domain.layout import CellRole, LayoutCell, TableLayout
 from editor.domain.model import Report
 from editor.domain.progress import Progress, no_progress
 from editor.exporters import outline
 from editor.exporters.draft import DRAFT_MARK, draft_wanted
-from editor.exporters.output import write_export
 from editor.exporters.table_geometry import alignment, cell_lines, cell_text, column_shares
 
 GENERATOR = "年报编辑器 nianbao"
@@ -173,5 +173,5 @@ def export_html(
     progress(0.0, "排版")
     data = render_html(report, draft).encode("utf-8")
     progress(0.9, "写入")
-    write_export(Path(path), data)
+    write_atomic(Path(path), data)
     progress(1.0, "完成")

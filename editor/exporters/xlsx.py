@@ -21,12 +21,12 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from editor.domain.atomic_write import write_atomic
 from editor.domain.errors import UserError
 from editor.domain.forms import CellRef, TableDef
 from editor.domain.layout import CellRole, table_layout
 from editor.domain.model import Report
 from editor.domain.progress import Progress, no_progress
-from editor.domain.storage import write_atomic
 from editor.exporters import xlsx_style as style
 from editor.exporters.writing import writing
 from editor.exporters.xlsx_comparison import write_comparison_sheet

@@ -9,11 +9,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from editor.domain.atomic_write import clean_stale_temporaries
+from editor.domain.atomic_write import clean_stale_temporaries, write_atomic
 from editor.domain.errors import UserError
 from editor.domain.model import Report
 from editor.domain.processes import pid_alive
-from editor.domain.storage import load_report, report_to_json, write_atomic
+from editor.domain.storage import load_report, report_to_json
 
 
 class Recovered(NamedTuple):

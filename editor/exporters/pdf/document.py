@@ -23,9 +23,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from editor.domain.atomic_write import write_atomic
 from editor.domain.model import Report
 from editor.domain.progress import Progress, no_progress
-from editor.domain.storage import write_atomic
 from editor.exporters import outline
 from editor.exporters.fonts import FontRole
 from editor.exporters.outline import LEAD, paragraphs
