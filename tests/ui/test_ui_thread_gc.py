@@ -115,3 +115,12 @@ def test_export_thread_with_widget_garbage_around_does_not_crash(tmp_path) -> No
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "done 200000" in result.stdout
+
+
+def test_one_collector_however_often_it_is_asked_for(qapp) -> None:  # type: ignore[no-untyped-def]
+    from editor.ui.ui_thread_gc import _UiThreadCollector, collect_on_ui_thread_only
+
+    for _ in range(3):
+        collect_on_ui_thread_only()
+    assert len(qapp.findChildren(_UiThreadCollector)) == 1
+    assert not gc.isenabled()
