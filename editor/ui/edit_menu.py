@@ -10,10 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QWidget
 
 from editor.domain.forms import CellRef, TableDef
 from editor.domain.model import Report
+from editor.ui.action_icons import action_icon
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
@@ -45,12 +46,11 @@ class EditActions:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        key, pix = QKeySequence.StandardKey, QStyle.StandardPixmap
-        style = window.style()
+        key = QKeySequence.StandardKey
         group = window.undo_group
         self.undo = group.createUndoAction(window, "撤销")
         self.undo.setShortcuts(QKeySequence.keyBindings(key.Undo))
-        self.undo.setIcon(style.standardIcon(pix.SP_ArrowBack))
+        self.undo.setIcon(action_icon("undo"))
         # The menu names the step ("撤销 输入 …"); the toolbar button keeps one short word, so
         # the toolbar does not jump about with every edit. The tooltip still names the step.
         self.undo.setIconText("撤销")
@@ -59,7 +59,7 @@ class EditActions:
         # in one action is "ambiguous" to Qt and then does nothing at all.
         redo_keys = [QKeySequence("Ctrl+Y"), *QKeySequence.keyBindings(key.Redo)]
         self.redo.setShortcuts(list({k.toString(): k for k in redo_keys}.values()))
-        self.redo.setIcon(style.standardIcon(pix.SP_ArrowForward))
+        self.redo.setIcon(action_icon("redo"))
         self.redo.setIconText("重做")
         self.cut = self._action("剪切(&T)", self.cut_focused, QKeySequence(key.Cut))
         self.copy = self._action("复制(&C)", self.copy_focused, QKeySequence(key.Copy))
@@ -74,7 +74,7 @@ class EditActions:
         self.fill_totals = self._action(
             "按明细填写合计(&S)", window.fill_totals, QKeySequence("Ctrl+Shift+T")
         )
-        self.fill_totals.setIcon(style.standardIcon(pix.SP_BrowserReload))
+        self.fill_totals.setIcon(action_icon("fill-totals"))
         self.fill_totals.setIconText("填写合计")
         self.confirm = self._action("确认导入值(&K)", window.confirm_selection)
         self.find = self._action(

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QStyle,
     QTabWidget,
     QWidget,
 )
@@ -34,6 +33,7 @@ from editor.domain.checks import Finding, count_by_severity, sum_fill_values, su
 from editor.domain.errors import UserError
 from editor.domain.forms import CellRef, TableDef
 from editor.domain.storage import FILE_SUFFIX
+from editor.ui.action_icons import action_icon
 from editor.ui.copied_prose import tab_title_mark
 from editor.ui.document import ReportDocument
 from editor.ui.edit_menu import EditActions
@@ -142,29 +142,27 @@ class MainWindow(WindowFiles, WindowAssist, QMainWindow):
         text: str,
         slot: Callable[[], object],
         shortcut: QKeySequence | None = None,
-        icon: QStyle.StandardPixmap | None = None,
+        icon: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
         if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+            action.setIcon(action_icon(icon))
         action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:
-        key, pix = QKeySequence.StandardKey, QStyle.StandardPixmap
+        key = QKeySequence.StandardKey
         self.new_action = self._action(
-            "新建空白报告(&N)…", self.new_file, QKeySequence(key.New), pix.SP_FileIcon
+            "新建空白报告(&N)…", self.new_file, QKeySequence(key.New), "new"
         )
         self.new_action.setIconText("新建")
         self.open_action = self._action(
-            "打开(&O)…", self.open_dialog, QKeySequence(key.Open), pix.SP_DialogOpenButton
+            "打开(&O)…", self.open_dialog, QKeySequence(key.Open), "open"
         )
         self.open_action.setIconText("打开")
-        self.save_action = self._action(
-            "保存(&S)", self.save, QKeySequence(key.Save), pix.SP_DialogSaveButton
-        )
+        self.save_action = self._action("保存(&S)", self.save, QKeySequence(key.Save), "save")
         self.save_action.setIconText("保存")
         self.save_as_action = self._action("另存为(&A)…", self.save_as, QKeySequence(key.SaveAs))
         self.quit_action = self._action("退出(&X)", self.close, QKeySequence(key.Quit))
@@ -173,9 +171,7 @@ class MainWindow(WindowFiles, WindowAssist, QMainWindow):
         self.redo_action = self.edit.redo
         self.fill_action = self.edit.fill_totals
         self.confirm_action = self.edit.confirm
-        self.check_action = self._action(
-            "检查(&C)", self.run_check, QKeySequence("F7"), pix.SP_DialogApplyButton
-        )
+        self.check_action = self._action("检查(&C)", self.run_check, QKeySequence("F7"), "check")
         self.check_action.setIconText("检查")
         self.show_previous_action = QAction("显示上年数(&L)", self)
         self.show_previous_action.setIconText("显示上年数")
@@ -186,7 +182,7 @@ class MainWindow(WindowFiles, WindowAssist, QMainWindow):
         )
         self.show_previous_action.toggled.connect(self.set_show_previous)
         self.help_action = self._action(
-            "填写说明(&H)", self.show_help, QKeySequence(key.HelpContents), pix.SP_DialogHelpButton
+            "填写说明(&H)", self.show_help, QKeySequence(key.HelpContents), "help"
         )
         self.about_action = self._action("关于(&A)", self.show_about)
 

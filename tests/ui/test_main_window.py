@@ -170,6 +170,23 @@ def test_main_window_toolbar_keeps_its_place_whatever_the_undo_text(window: Main
     assert "一、本年新收" in window.undo_action.text()  # the menu still names the step
 
 
+def test_main_window_toolbar_icons_are_drawn_from_the_packaged_svgs(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QToolBar
+
+    toolbar = window.findChild(QToolBar, "main_toolbar")
+    assert toolbar is not None
+    with_icons = [a for a in toolbar.actions() if not a.isSeparator() and not a.icon().isNull()]
+    assert len(with_icons) >= 7  # 新建 打开 保存 撤销 重做 按明细填写合计 检查 (填写说明)
+    for action in with_icons:
+        # At 150 % scaling a 24 px icon is drawn at 36 px: still something visible, not blank.
+        image = action.icon().pixmap(36, 36).toImage()
+        assert not image.isNull() and image.width() == 36
+        opaque = sum(
+            image.pixelColor(x, y).alpha() > 128 for x in range(0, 36, 3) for y in range(0, 36, 3)
+        )
+        assert opaque > 20, action.iconText()
+
+
 def test_main_window_clicked_prose_finding_is_scrolled_into_view(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     from editor.domain.checks import Finding
 
