@@ -34,7 +34,7 @@ from PySide6.QtCore import (
     QTimer,
     QTranslator,
 )
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from editor.assets import APP_ICON, BUNDLED_CJK_FONT
@@ -83,6 +83,8 @@ def _ensure_cjk_font(app: QApplication) -> None:
     font_id = QFontDatabase.addApplicationFont(str(BUNDLED_CJK_FONT))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if families:
+        from PySide6.QtGui import QFont  # on a machine without CJK fonts only (class ~1 ms)
+
         font = QFont(app.font())
         font.setFamilies([families[0], *font.families()])
         app.setFont(font)

@@ -9,23 +9,15 @@ them in Chinese ("2026/1/20 10:31"); "Folder" is translated by `QtCatalogueGaps`
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QDateTime,
-    QIdentityProxyModel,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSettings,
-    Qt,
-)
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QFileSystemModel, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-Index = QModelIndex | QPersistentModelIndex
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog
 
-_DATE_COLUMN = 3  # QFileSystemModel: name, size, type, date modified
 LAST_FOLDER_KEY = "files/last_folder"
 
 REPORT_FILTER = "年报文件 (*.nianbao)"
@@ -53,18 +45,6 @@ PUBLISHED_IMPORT_FILTERS = (
 )
 
 
-class ChineseDates(QIdentityProxyModel):
-    """The file model with its modification dates written the Chinese way."""
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.column() == _DATE_COLUMN and role == Qt.ItemDataRole.DisplayRole:
-            source = self.sourceModel()
-            if isinstance(source, QFileSystemModel):
-                modified: QDateTime = source.lastModified(self.mapToSource(index))
-                return QLocale().toString(modified, "yyyy/M/d HH:mm")
-        return super().data(index, role)
-
-
 def file_dialog(
     parent: QWidget | None,
     title: str,
@@ -74,6 +54,10 @@ def file_dialog(
     save: bool = False,
 ) -> QFileDialog:
     """A dialog ready to `exec()`; kept separate from `choose()` so tests can drive it."""
+    # The dialog's classes are imported when a dialog opens: PySide builds each class (with its
+    # enums) on first import, and the window's start should not pay for them.
+    from PySide6.QtWidgets import QFileDialog
+
     dialog = QFileDialog(parent, title, str(directory))
     dialog.setNameFilters(list(filters))
     if save:
@@ -82,6 +66,8 @@ def file_dialog(
     else:
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     if not _native_available():
+        from editor.ui.chinese_dates import ChineseDates
+
         dialog.setProxyModel(ChineseDates(dialog))
     return dialog
 

@@ -7,9 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from editor.domain.model import MAX_YEAR, MIN_YEAR
 from editor.ui import file_dialogs
@@ -115,6 +114,11 @@ class ReportJobs:
     def _open_local(self, path: Path, what: str) -> None:
         """Opens `path` with the system's own program; says where it is when there is none
         (a desktop without a file manager answers xdg-open with nothing the clerk can see)."""
+        # Imported here, as every Qt class only a clerk's action needs: PySide builds a class (and
+        # its enums) when it is first imported, and start-up should not pay for it.
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         # Local file URLs only: the system's viewer or file manager, never the network.
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.window.show_message(
@@ -279,6 +283,8 @@ class ReportJobs:
         path = self.choose_file("选择上年报告", self._folder(), LAST_YEAR_FILTERS)
         if not path:
             return
+        from PySide6.QtWidgets import QInputDialog
+
         this_year = date.today().year - 1
         year, ok = QInputDialog.getInt(
             self.window, "从上年报告开始", "新报告的年度：", this_year, MIN_YEAR, MAX_YEAR

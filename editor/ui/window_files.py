@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from editor.domain.atomic_write import clean_stale_temporaries
 from editor.domain.errors import UserError
@@ -85,6 +85,8 @@ class WindowFiles(_Window):
     def new_file(self) -> None:
         if not self.maybe_save():
             return
+        from PySide6.QtWidgets import QInputDialog  # on demand: see ReportJobs._open_local
+
         year, ok = QInputDialog.getInt(
             self, "新建空白报告", "报告年度：", date.today().year - 1, MIN_YEAR, MAX_YEAR
         )
