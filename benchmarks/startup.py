@@ -13,6 +13,11 @@
    every rule and updates the models, against `check_report` alone.
 3. Pasting the full 25×7 block of 表三 (goal: under 100 ms), against setting the same values
    with `Report.set_values` alone.
+
+With --instructions, (1) is also counted in CPU instructions under valgrind's callgrind (one run
+each, some 40 s): wall-clock medians on a shared virtual machine drift by 10–20 % from one run to
+the next, instruction counts by well under 1 %, so a change of a few per cent shows there first.
+The count leaves out time in the kernel (file system, page faults), so its ratio reads lower.
 """
 
 from __future__ import annotations
@@ -75,6 +80,44 @@ def _process_seconds(code: str, *args: str, cache: str = "") -> float:
         cwd=ROOT,
     )
     return float(out.stdout.strip().splitlines()[-1])
+
+
+def _instructions(code: str, *args: str, cache: str) -> int:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = cache
+    callgrind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    out = subprocess.run(
+        [*callgrind, sys.executable, "-c", code, repr(time.time()), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    collected = [line for line in out.stderr.splitlines() if "Collected :" in line]
+    return int(collected[-1].split()[-1])
+
+
+def startup_instructions() -> None:
+    import shutil
+    import tempfile
+
+    if shutil.which("valgrind") is None:
+        print("start-up instructions: valgrind is not installed; skipped")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = f"{tmp}/pycache"
+        editor_args = (str(SAMPLE), f"{tmp}/s.ini", f"{tmp}/r")
+        counts = []
+        for code, args in ((BARE, ()), (FLOOR, ()), (EDITOR, editor_args)):
+            _process_seconds(code, *args, cache=cache)  # compiles into the cache; not counted
+            counts.append(_instructions(code, *args, cache=cache))
+    b, f, e = counts
+    print(
+        f"start-up instructions: bare window {b / 1e6:.0f} M, floor {f / 1e6:.0f} M "
+        f"(ratio {f / b:.2f}), editor with sample {e / 1e6:.0f} M (ratio {e / b:.2f})"
+    )
 
 
 def startup(runs: int) -> None:
@@ -165,8 +208,13 @@ def in_process(runs: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count start-up under callgrind"
+    )
     args = parser.parse_args()
     startup(args.runs)
+    if args.instructions:
+        startup_instructions()
     in_process(args.runs)
     return 0
 
