@@ -29,9 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.domain.checks import Finding, count_by_severity, sum_fill_values, summary_text
+from editor.domain.checks import (
+    Finding,
+    count_by_severity,
+    sum_fill_values,
+    summary_text,
+    with_dependent_totals,
+)
 from editor.domain.errors import UserError
-from editor.domain.forms import CellRef, TableDef
 from editor.domain.storage import FILE_SUFFIX
 from editor.ui.action_icons import action_icon
 from editor.ui.copied_prose import tab_title_mark
@@ -411,7 +416,7 @@ class MainWindow(WindowFiles, WindowAssist, QMainWindow):
         if broken:
             # With the totals built on them (（七）总计 on the rows' totals), or filling the
             # selection would break those.
-            count = doc.fill_totals(_with_dependent_totals(table, broken))
+            count = doc.fill_totals(with_dependent_totals(table, broken))
             self._say_filled(count, "所选的合计", "")
             return count
         count = doc.fill_totals(set(table.total_cells))
@@ -485,19 +490,6 @@ class MainWindow(WindowFiles, WindowAssist, QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             self.open_path(path)
-
-
-def _with_dependent_totals(table: TableDef, totals: set[CellRef]) -> set[CellRef]:
-    """`totals` and every total whose parts include one of them, transitively."""
-    chosen = set(totals)
-    grown = True
-    while grown:
-        grown = False
-        for relation in table.sums:
-            if relation.total not in chosen and chosen.intersection(relation.parts):
-                chosen.add(relation.total)
-                grown = True
-    return chosen
 
 
 def _dropped_report(event: QDragEnterEvent | QDropEvent) -> Path | None:

@@ -210,3 +210,31 @@ def test_checks_every_finding_rule_is_registered(sample_report: Report) -> None:
     sample_report.prose["problems"] = ""
     for f in check_report(sample_report):
         assert f.rule in RULES
+
+
+def test_with_dependent_totals_is_closed_over_every_sum_of_each_table() -> None:
+    from editor.domain.checks import with_dependent_totals
+    from editor.domain.forms import FORM_2021
+
+    for table in FORM_2021.tables:
+        for total in table.total_cells:
+            chosen = with_dependent_totals(table, {total})
+            assert total in chosen and chosen <= table.total_cells
+            # Closed: a total built on a chosen cell is chosen too (filling stays consistent).
+            for relation in table.sums:
+                if chosen.intersection(relation.parts):
+                    assert relation.total in chosen, (total, relation.total)
+            # Minimal: nothing that does not rest on `total`, directly or through others.
+            for other in chosen - {total}:
+                assert any(other == r.total and chosen.intersection(r.parts) for r in table.sums), (
+                    other
+                )
+
+
+def test_with_dependent_totals_reaches_the_grand_total_from_a_row_total() -> None:
+    from editor.domain.checks import with_dependent_totals
+    from editor.domain.forms import FORM_2021
+
+    requests = next(t for t in FORM_2021.tables if t.key == "requests")
+    grown = with_dependent_totals(requests, {CellRef("requests", "withheld_state_secret", "total")})
+    assert CellRef("requests", "results_total", "total") in grown

@@ -15,7 +15,12 @@ from editor.domain.checks.findings import (
 )
 from editor.domain.checks.jumps import check_jumps
 from editor.domain.checks.prose import check_fee, check_form_version, check_sections
-from editor.domain.checks.tables import check_relations, check_values, sum_fill_values
+from editor.domain.checks.tables import (
+    check_relations,
+    check_values,
+    sum_fill_values,
+    with_dependent_totals,
+)
 from editor.domain.checks.text_change import check_text_change
 from editor.domain.checks.text_numbers import check_text_numbers
 from editor.domain.checks.text_period import check_text_period
@@ -35,6 +40,7 @@ __all__ = [
     "count_by_severity",
     "sum_fill_values",
     "summary_text",
+    "with_dependent_totals",
 ]
 
 

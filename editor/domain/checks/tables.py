@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from editor.domain.checks.findings import Finding
-from editor.domain.forms import BalanceRelation, CellRef, FormDef, SumRelation
+from editor.domain.forms import BalanceRelation, CellRef, FormDef, SumRelation, TableDef
 from editor.domain.model import Report
 from editor.domain.values import format_value, value_problem
 
@@ -109,6 +109,20 @@ def check_values(values: Values, form: FormDef) -> Iterator[Finding]:
 
 def blank_message(table_number: str, count: int) -> str:
     return f"{table_number}有 {count} 个单元格空白（空白不等于 0；没有发生请填 0）"
+
+
+def with_dependent_totals(table: TableDef, totals: set[CellRef]) -> set[CellRef]:
+    """`totals` and every total of `table` whose parts include one of them, transitively
+    (（七）总计 is built on the rows' totals: filling those alone would break it)."""
+    chosen = set(totals)
+    grown = True
+    while grown:
+        grown = False
+        for relation in table.sums:
+            if relation.total not in chosen and chosen.intersection(relation.parts):
+                chosen.add(relation.total)
+                grown = True
+    return chosen
 
 
 def sum_fill_values(
