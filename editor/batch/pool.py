@@ -25,7 +25,6 @@ from typing import Any
 
 from editor.batch.inputs import InputFile
 from editor.batch.review import ReviewedFile, review_file
-from editor.importers.any_file import format_name
 
 # Seconds one file of each kind takes to read and check, roughly (benchmarks/review.py).
 _SECONDS_BY_SUFFIX = {".nianbao": 0.002, ".pdf": 0.5, ".docx": 0.15, ".xlsx": 0.2, ".xlsm": 0.2}
@@ -148,7 +147,7 @@ def _pooled(files: Sequence[InputFile], workers: int) -> Iterator[ReviewedFile]:
                 continue
             item = files[index]
             if alone.started:
-                yield ReviewedFile(item.path, item.name, _format_of(item), problem=CRASHED)
+                yield ReviewedFile(item.path, item.name, problem=CRASHED)
             else:
                 yield review_file(item)
         batches = [[i] for i in outcome.unfinished if i not in suspects]
@@ -210,8 +209,4 @@ def _stop_workers(executor: ProcessPoolExecutor) -> None:
 
 def _failed(item: InputFile, error: Exception) -> ReviewedFile:
     # Its result could not be sent back from the worker: told in Chinese, no class name.
-    return ReviewedFile(item.path, item.name, _format_of(item), problem=CRASHED)
-
-
-def _format_of(item: InputFile) -> str:
-    return format_name(item.path)
+    return ReviewedFile(item.path, item.name, problem=CRASHED)

@@ -59,7 +59,6 @@ class ReviewedFile:
 
     path: Path
     name: str  # as shown in the rows (relative to the folder it was found in)
-    format: str
     report: Report | None = None
     findings: tuple[Finding, ...] = ()
     notes: tuple[ImportNote, ...] = ()
@@ -68,6 +67,11 @@ class ReviewedFile:
     @property
     def readable(self) -> bool:
         return self.report is not None
+
+    @property
+    def format(self) -> str:
+        """ "PDF", "Word", "年报文件"…: from the file's suffix, as the reader was chosen."""
+        return format_name(self.path)
 
     @cached_property
     def counts(self) -> tuple[int, int]:
@@ -204,33 +208,29 @@ def summarize(files: list[ReviewedFile]) -> ReviewSummary:
 def review_file(item: InputFile) -> ReviewedFile:
     """Reads and checks one file; any failure becomes the row's `problem`."""
     path = item.path
-    kind = format_name(path)
     try:
         try:
             mode = path.stat().st_mode
         except FileNotFoundError:
-            return ReviewedFile(path, item.name, kind, problem=f"找不到文件“{path}”。")
+            return ReviewedFile(path, item.name, problem=f"找不到文件“{path}”。")
         if not stat.S_ISREG(mode):  # a folder, a pipe or a device: reading could block forever
-            return ReviewedFile(path, item.name, kind, problem=f"“{path.name}”不是普通文件。")
+            return ReviewedFile(path, item.name, problem=f"“{path.name}”不是普通文件。")
         result = read_any(path)
         findings = [*check_report(result.report), *result.findings]
         findings.sort(key=lambda f: not f.is_error)
-        return ReviewedFile(
-            path, item.name, kind, result.report, tuple(findings), tuple(result.notes)
-        )
+        return ReviewedFile(path, item.name, result.report, tuple(findings), tuple(result.notes))
     except UserError as e:
-        return ReviewedFile(path, item.name, kind, problem=str(e))
+        return ReviewedFile(path, item.name, problem=str(e))
     except MemoryError:
-        return ReviewedFile(path, item.name, kind, problem="文件过于复杂，读取时内存不足。")
+        return ReviewedFile(path, item.name, problem="文件过于复杂，读取时内存不足。")
     except RecursionError:
-        return ReviewedFile(path, item.name, kind, problem="文件结构嵌套过深，无法读取。")
+        return ReviewedFile(path, item.name, problem="文件结构嵌套过深，无法读取。")
     except OSError as e:  # a symbolic-link loop, a vanished network share…
-        return ReviewedFile(path, item.name, kind, problem=describe_os_error(e, path, kind))
+        return ReviewedFile(path, item.name, problem=describe_os_error(e, path, format_name(path)))
     except Exception as e:  # a reader's bug must not stop the other files
         return ReviewedFile(
             path,
             item.name,
-            kind,
             # The reason in Chinese, never the exception's class name or English text.
             problem=f"“{path.name}”{reason_for(e)}，无法读取。",
         )

@@ -33,7 +33,7 @@ def test_export_review_rows_grow_for_long_text_and_worst_come_first(tmp_path: Pa
     files = [
         review_file(InputFile(clean, clean.name)),
         review_file(InputFile(broken, broken.name)),
-        ReviewedFile(tmp_path / "x.pdf", "x.pdf", "PDF", problem=long_problem),
+        ReviewedFile(tmp_path / "x.pdf", "x.pdf", problem=long_problem),
     ]
     export_review(files, tmp_path / "out.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "out.xlsx")[REPORTS_SHEET]
