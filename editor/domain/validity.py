@@ -10,6 +10,9 @@ characters); values are finite numbers of sane size, in cells that exist.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import islice
+from typing import NamedTuple
 
 from editor.domain.forms import CellRef, FormDef, TableDef, form_for
 from editor.domain.model import Report, TableValues
@@ -94,12 +97,22 @@ def report_problems(report: Report) -> list[str]:
     return problems[:_MAX_PROBLEMS]
 
 
-def _table_problems(values: TableValues, form: FormDef, label: str) -> list[str]:
-    problems: list[str] = []
+class _Refused(NamedTuple):
+    """A table or cell the loader refuses: a key the form lacks, or a value it does not allow."""
+
+    table_key: str
+    table: TableDef | None  # None: the form has no such table (then no ref either)
+    ref: CellRef | None
+    value: object
+    problem: str  # value_problem's words; "" for a cell the table does not have
+
+
+def _refused(values: TableValues, form: FormDef) -> Iterator[_Refused]:
+    """Every refused table and cell of `values`: one list for refusing and for repairing."""
     for table_key, rows in values.items():
         table = form.table_by_key.get(table_key)
         if table is None:
-            problems.append(f"{label}未知的表格“{table_key[:60]}”")
+            yield _Refused(table_key, None, None, None, "")
             continue
         for row_key, columns in rows.items():
             allowed = table.columns_of_row.get(row_key, frozenset())
@@ -108,13 +121,23 @@ def _table_problems(values: TableValues, form: FormDef, label: str) -> list[str]
                     continue  # the common case, kept cheap: a reviewer checks hundreds of files
                 ref = CellRef(table_key, row_key, column_key)
                 if column_key not in allowed:
-                    problems.append(f"{label}{table.number}中没有单元格“{ref.key[:80]}”")
+                    yield _Refused(table_key, table, ref, value, "")
                     continue
                 problem = value_problem(value, table.kind_of(ref))
                 if problem:
-                    problems.append(f"{label}{form.cell_name(ref)}：{_shown(value)} {problem}")
-        if len(problems) > _MAX_PROBLEMS:
-            break
+                    yield _Refused(table_key, table, ref, value, problem)
+
+
+def _table_problems(values: TableValues, form: FormDef, label: str) -> list[str]:
+    problems: list[str] = []
+    for bad in islice(_refused(values, form), _MAX_PROBLEMS):
+        if bad.table is None:
+            problems.append(f"{label}未知的表格“{bad.table_key[:60]}”")
+        elif bad.ref is not None and not bad.problem:
+            problems.append(f"{label}{bad.table.number}中没有单元格“{bad.ref.key[:80]}”")
+        elif bad.ref is not None:
+            name = form.cell_name(bad.ref)
+            problems.append(f"{label}{name}：{_shown(bad.value)} {bad.problem}")
     return problems
 
 
@@ -208,25 +231,16 @@ def repair_imported(report: Report) -> list[str]:
 def _repair_table(values: TableValues, form: FormDef) -> list[tuple[CellRef, object]]:
     """Removes every value the loader would refuse; returns the cells and values removed."""
     dropped: list[tuple[CellRef, object]] = []
-    for table_key in list(values):
-        table: TableDef | None = form.table_by_key.get(table_key)
-        rows = values[table_key]
-        if table is None:
-            del values[table_key]
+    for bad in list(_refused(values, form)):
+        if bad.ref is None:
+            del values[bad.table_key]
             continue
-        for row_key in list(rows):
-            allowed = table.columns_of_row.get(row_key, frozenset())
-            columns = rows[row_key]
-            for column_key in list(columns):
-                value = columns[column_key]
-                ref = CellRef(table_key, row_key, column_key)
-                if column_key not in allowed:
-                    del columns[column_key]
-                elif value_problem(value, table.kind_of(ref)):
-                    del columns[column_key]
-                    dropped.append((ref, value))
-            if not columns:
-                del rows[row_key]
+        del values[bad.table_key][bad.ref.row][bad.ref.column]
+        if bad.problem:
+            dropped.append((bad.ref, bad.value))
+    for rows in values.values():
+        for row_key in [k for k, columns in rows.items() if not columns]:
+            del rows[row_key]
     return dropped
 
 
