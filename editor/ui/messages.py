@@ -33,6 +33,9 @@ def show_message(
         )
     if details:
         box.setDetailedText(details)
+    # Enter closes, as Escape does: an extra button (打开文件) runs only when it is chosen, not
+    # because it came first and the clerk pressed Enter to be rid of the box.
+    box.setDefaultButton(close_button)
     box.setEscapeButton(box.button(close_button))
     box.open()
     return box

@@ -135,3 +135,32 @@ def test_message_boxes_over_any_widget_are_built_the_same(qtbot: QtBot) -> None:
     assert box.escapeButton() is box.button(QMessageBox.StandardButton.Close)
     assert [b.text() for b in box.buttons() if b.text() == "打开汇总"] == ["打开汇总"]
     box.done(0)
+
+
+def test_message_boxes_enter_closes_without_running_an_action(qtbot: QtBot) -> None:
+    """导出完成 had 打开文件 as its default button: Enter, meant to dismiss, opened the file."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    from editor.ui.messages import show_message
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    ran: list[str] = []
+    box = show_message(
+        parent,
+        QMessageBox.Icon.Information,
+        "导出完成",
+        "已导出",
+        close_button=QMessageBox.StandardButton.Close,
+        actions=(
+            ("打开文件", lambda: ran.append("file")),
+            ("打开所在文件夹", lambda: ran.append("dir")),
+        ),
+    )
+    qtbot.waitExposed(box)
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Close)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert ran == []
