@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from editor.domain.model import MAX_YEAR, MIN_YEAR
 from editor.ui import file_dialogs
 from editor.ui.file_dialogs import (
     LAST_YEAR_FILTERS,
@@ -283,13 +282,10 @@ class ReportJobs:
         path = self.choose_file("选择上年报告", self._folder(), LAST_YEAR_FILTERS)
         if not path:
             return
-        from PySide6.QtWidgets import QInputDialog
+        from editor.ui.year_prompt import ask_year  # on demand: see _open_local
 
-        this_year = date.today().year - 1
-        year, ok = QInputDialog.getInt(
-            self.window, "从上年报告开始", "新报告的年度：", this_year, MIN_YEAR, MAX_YEAR
-        )
-        if ok:
+        year = ask_year(self.window, "从上年报告开始", "新报告的年度：", date.today().year - 1)
+        if year is not None:
             self.new_from_last_year(path, year)
 
     def new_from_last_year(self, path: Path, year: int) -> Task:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from editor.domain.atomic_write import clean_stale_temporaries
 from editor.domain.errors import UserError
-from editor.domain.model import MAX_YEAR, MIN_YEAR, Report, new_report
+from editor.domain.model import Report, new_report
 from editor.domain.storage import FILE_SUFFIX, load_report
 from editor.domain.userfiles import os_reason
 from editor.ui import file_dialogs, recovery_prompt
@@ -85,12 +85,10 @@ class WindowFiles(_Window):
     def new_file(self) -> None:
         if not self.maybe_save():
             return
-        from PySide6.QtWidgets import QInputDialog  # on demand: see ReportJobs._open_local
+        from editor.ui.year_prompt import ask_year  # on demand: see ReportJobs._open_local
 
-        year, ok = QInputDialog.getInt(
-            self, "新建空白报告", "报告年度：", date.today().year - 1, MIN_YEAR, MAX_YEAR
-        )
-        if ok:
+        year = ask_year(self, "新建空白报告", "报告年度：", date.today().year - 1)
+        if year is not None:
             self.new_report(year)
 
     def new_report(self, year: int) -> None:
