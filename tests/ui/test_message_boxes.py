@@ -164,3 +164,25 @@ def test_message_boxes_enter_closes_without_running_an_action(qtbot: QtBot) -> N
     qtbot.keyClick(box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not box.isVisible())
     assert ran == []
+
+
+def test_message_boxes_details_are_wide_enough_to_read_a_note_per_line(qtbot: QtBot) -> None:
+    """导入结果's 显示详细信息 showed ~30 characters by 5 lines: every note wrapped two or three
+    times. Now it takes a note per line, within two thirds of the screen."""
+    from PySide6.QtWidgets import QTextEdit, QWidget
+
+    from editor.ui.messages import DETAILS_SIZE, show_message
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    line = "［已读取］（读取上年报告）表{}：找到 25/25 行，读取 175 个数"
+    notes = "\n".join(line.format(n) for n in "二三四")
+    box = show_message(parent, QMessageBox.Icon.Information, "导入结果", "已导入", details=notes)
+    text = box.findChild(QTextEdit)
+    assert text is not None and text.toPlainText() == notes
+    screen = box.screen().availableGeometry()
+    assert text.minimumWidth() == min(DETAILS_SIZE[0], screen.width() * 2 // 3)
+    longest = max(notes.splitlines(), key=len)
+    assert text.fontMetrics().horizontalAdvance(longest) < text.minimumWidth()
+    box.done(0)
