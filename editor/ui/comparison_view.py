@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +34,7 @@ from PySide6.QtWidgets import (
 from editor.domain.comparison import ComparisonLine, comparison_lines, format_percent
 from editor.domain.forms import CellRef
 from editor.domain.values import format_value
+from editor.ui.placement import clear_of
 
 if TYPE_CHECKING:
     from editor.ui.document import ReportDocument
@@ -50,6 +58,17 @@ def show_comparison(window: MainWindow) -> ComparisonDialog:
     dialog.raise_()
     dialog.activateWindow()
     return dialog
+
+
+def _initial_size(window: QWidget) -> QSize:
+    """820×560, or less on a small screen: at 1024×768 that size covered three quarters of it,
+    and a cell the dialog sent the clerk to had no side left to be shown on."""
+    size = QSize(820, 560)
+    screen = window.screen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        size = size.boundedTo(QSize(room.width() * 4 // 5, room.height() * 11 // 20))
+    return size
 
 
 class _Sorter(QSortFilterProxyModel):
@@ -91,7 +110,7 @@ class ComparisonDialog(QDialog):
         self.window_ = window
         self.setWindowTitle("与上年对比")
         self.setModal(False)
-        self.resize(820, 560)
+        self.resize(_initial_size(window))
         self.model = QStandardItemModel(0, len(HEADERS), self)
         self.model.setHorizontalHeaderLabels(list(HEADERS))
         self.sorter = _Sorter(self)
@@ -186,10 +205,19 @@ class ComparisonDialog(QDialog):
         for tab in self.window_.section_tabs:
             if tab.section.table == ref.table and tab.table_view is not None:
                 self.window_.tabs.setCurrentWidget(tab)
-                tab.table_view.select_refs([ref])
-                tab.table_view.setFocus()
+                view = tab.table_view
+                view.select_refs([ref])
+                view.setFocus()
                 self.window_.activateWindow()
+                self._leave_visible(view.cell_on_screen(ref))
                 return
+
+    def _leave_visible(self, cell: QRect | None) -> None:
+        """Moves the dialog off the cell it sent the clerk to (it stays above the window)."""
+        screen = self.screen()
+        if cell is None or screen is None:
+            return
+        self.move(clear_of(self.frameGeometry(), cell, screen.availableGeometry()))
 
     def visible_lines(self) -> list[tuple[str, ...]]:
         """The rows as shown (filtered and sorted), as text: for tests and copying."""

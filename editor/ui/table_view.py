@@ -375,6 +375,17 @@ class ReportTableView(QTableView):
         self.selectionModel().select(selection, flags)
         self.scrollTo(indexes[0])
 
+    def cell_on_screen(self, ref: CellRef) -> QRect | None:
+        """Where the cell `ref` is drawn, in screen coordinates; None if this table lacks it or
+        it is scrolled out of sight."""
+        model = self.model()
+        if ref not in model.table.cell_set:
+            return None
+        rect = self.visualRect(model.index_of(ref)).intersected(self.viewport().rect())
+        if rect.isEmpty():
+            return None
+        return QRect(self.viewport().mapToGlobal(rect.topLeft()), rect.size())
+
     def _bounds(self) -> tuple[int, int, int, int] | None:
         indexes = self.selectionModel().selectedIndexes()
         if not indexes:

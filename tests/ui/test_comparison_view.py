@@ -81,3 +81,32 @@ def test_comparison_view_follows_edits_and_goes_to_the_cell(
     assert tab in window.section_tabs and tab.table_view is not None  # type: ignore[attr-defined]
     assert tab.table_view.selected_refs() == [RECEIVED]  # type: ignore[attr-defined]
     dialog.close()
+
+
+def test_comparison_view_moves_off_the_cell_it_goes_to(qtbot: QtBot, window: MainWindow) -> None:
+    """The dialog stays above the window: going to a cell must not leave it under the dialog."""
+    window.resize(1024, 740)
+    window.move(0, 0)
+    dialog = _started(window)
+    row = next(i for i, ln in enumerate(dialog.visible_lines()) if ln[1] == RECEIVED_ITEM)
+    tab = next(t for t in window.section_tabs if t.section.table == RECEIVED.table)
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.table_view is not None)
+    assert tab.table_view is not None
+    tab.table_view.select_refs([RECEIVED])
+    cell = tab.table_view.cell_on_screen(RECEIVED)
+    assert cell is not None
+    dialog.move(cell.center() - dialog.rect().center())  # right over the cell
+    assert dialog.frameGeometry().intersects(cell)
+    dialog.view.doubleClicked.emit(dialog.sorter.index(row, 1))
+    cell = tab.table_view.cell_on_screen(RECEIVED)
+    assert cell is not None and not dialog.frameGeometry().intersects(cell)
+    dialog.close()
+
+
+def test_comparison_view_leaves_room_on_a_small_screen(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = _started(window)
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= min(820, screen.width() * 4 // 5)
+    assert dialog.height() <= min(560, screen.height() * 11 // 20)
+    dialog.close()
