@@ -9,7 +9,7 @@ from typing import Any
 
 from editor.commands.failures import print_user_error
 from editor.domain.errors import UserError
-from editor.domain.model import new_report
+from editor.domain.model import MAX_YEAR, MIN_YEAR, new_report
 from editor.domain.storage import FILE_SUFFIX, save_report
 from editor.importers.last_year import new_from_last_year
 
@@ -37,8 +37,8 @@ def run(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         print(f"“{out}”已存在，未覆盖（确需覆盖请加 --force）。", file=sys.stderr)
         return 2
-    if not 2008 <= args.year <= 2100:
-        print(f"年度“{args.year}”不在 2008–2100 之间。", file=sys.stderr)
+    if not MIN_YEAR <= args.year <= MAX_YEAR:
+        print(f"年度“{args.year}”不在 {MIN_YEAR}–{MAX_YEAR} 之间。", file=sys.stderr)
         return 2
     try:
         if args.last:

@@ -10,6 +10,7 @@ from typing import Any
 from editor.batch.sum_files import SUM_SUFFIXES, sum_findings, sum_notes, sum_reviewed, write_sum
 from editor.commands.batch_common import add_jobs_option, read_all
 from editor.domain.checks import SEVERITY_NAMES, summary_text
+from editor.domain.model import MAX_YEAR, MIN_YEAR
 
 EXIT_OK, EXIT_ERRORS, EXIT_REFUSED, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -63,8 +64,8 @@ def _refuse_arguments(args: argparse.Namespace, out: Path) -> str:
         return f"汇总应保存为年报文件（.nianbao）或 Excel 工作簿（.xlsx），而不是“{out.name}”。"
     if out.exists() and not args.force:
         return f"“{out}”已存在，未覆盖（确需覆盖请加 --force）。"
-    if not 2008 <= args.year <= 2100:
-        return f"年度“{args.year}”不在 2008–2100 之间。"
+    if not MIN_YEAR <= args.year <= MAX_YEAR:
+        return f"年度“{args.year}”不在 {MIN_YEAR}–{MAX_YEAR} 之间。"
     if not args.organ.strip():
         return "请用 --organ 写明汇总报告的机关名称。"
     return ""

@@ -15,6 +15,8 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from editor.domain.model import MAX_YEAR
+
 _DATE = re.compile(r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?")
 # The earliest date stands for "not filled in" (QDateEdit has no empty state of its own).
 _BLANK = QDate(2000, 1, 1)
@@ -56,7 +58,7 @@ class DateField(QWidget):
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy年M月d日")
         self.edit.setMinimumDate(_BLANK)
-        self.edit.setMaximumDate(QDate(2100, 12, 31))
+        self.edit.setMaximumDate(QDate(MAX_YEAR, 12, 31))
         self.edit.setSpecialValueText("（未填写）")
         self.clear_button = QToolButton()
         self.clear_button.setText("清除")
