@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from editor.domain.forms import CellRef, FormDef, FormVersion, form_for, form_version_for_year
@@ -171,21 +171,8 @@ def _copied(values: TableValues) -> TableValues:
     return {t: {r: dict(columns) for r, columns in rows.items()} for t, rows in values.items()}
 
 
-_META_FIELDS = frozenset(("organ", "year", "form_version", "signer", "date", "contact"))
-_REPORT_FIELDS = frozenset(
-    (
-        "format",
-        "schema_version",
-        "meta",
-        "prose",
-        "tables",
-        "previous",
-        "previous_form",
-        "draft_prose",
-        "flagged_cells",
-        "previous_prose",
-    )
-)
+_META_FIELDS = frozenset(f.name for f in fields(Meta))
+_REPORT_FIELDS = frozenset(f.name for f in fields(Report))
 _OPTIONAL = frozenset(("previous", "previous_form"))  # may be None
 _FORM_VERSIONS = {v.value: v for v in FormVersion}
 
