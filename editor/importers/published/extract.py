@@ -293,14 +293,15 @@ def _without_running_lines(
             return None
         return lines[i].strip(), round(top / _SAME_PLACE)
 
+    keys = [key(i) for i in range(len(lines))]
     pages: dict[tuple[str, int], set[int]] = {}
-    for i, place in enumerate(places):
-        if (k := key(i)) is not None and place is not None:
+    for k, place in zip(keys, places, strict=True):
+        if k is not None and place is not None:
             pages.setdefault(k, set()).add(place.page)
     running = {k for k, on in pages.items() if len(on) >= 2}
     if not running:
         return lines, places
-    kept = [i for i in range(len(lines)) if key(i) not in running]
+    kept = [i for i, k in enumerate(keys) if k not in running]
     return [lines[i] for i in kept], [places[i] for i in kept]
 
 
