@@ -18,10 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from editor.domain.errors import UserError
-from editor.domain.storage import check_loadable, describe_validation
+from editor.domain.storage import check_loadable, describe_validation, validation_error
 from editor.domain.userfiles import os_reason, spaced, technical_text
 from editor.domain.validity import repair_imported
 from editor.importers.result import ImportResult, NoteKind
@@ -91,13 +89,14 @@ def reading(path: Path, what: str) -> Iterator[None]:
             raise ImportFileError(
                 f"“{name}”的结构嵌套过深，不像{spaced(what)}，未导入。", technical=technical_text(e)
             ) from e
-        except ValidationError as e:
-            raise ImportFileError(
-                f"从“{name}”读出的内容不符合年报的要求，未导入：",
-                detail=describe_validation(e),
-                technical=technical_text(e),
-            ) from e
         except Exception as e:  # every library has its own kinds; all mean "cannot read this"
+            invalid = validation_error(e)
+            if invalid is not None:
+                raise ImportFileError(
+                    f"从“{name}”读出的内容不符合年报的要求，未导入：",
+                    detail=describe_validation(invalid),
+                    technical=technical_text(e),
+                ) from e
             raise ImportFileError(
                 f"“{name}”{reason_for(e)}，无法作为{spaced(what)}读取。{advice}",
                 technical=technical_text(e),

@@ -75,3 +75,36 @@ def test_time_limit_is_not_swallowed_by_except_exception() -> None:
                 sum(range(1000))
             except Exception:
                 pass
+
+
+def test_intake_a_report_the_model_refuses_is_said_in_chinese_with_its_fields(
+    tmp_path: Path,
+) -> None:
+    from editor.domain.model import Report
+
+    with pytest.raises(ImportFileError) as caught, reading(tmp_path / "r.xlsx", "Excel 工作簿"):
+        Report(meta={"organ": "某局", "year": "二〇二五", "form_version": "2021"})
+    error = caught.value
+    assert str(error).startswith("从“r.xlsx”读出的内容不符合年报的要求，未导入：")
+    assert "年度" in str(error) or "year" in (error.technical or "")
+    assert "ValidationError" in (error.technical or "")
+
+
+def test_intake_does_not_load_pydantic_for_reading_a_well_formed_file() -> None:
+    """Pydantic costs ~100 ms to import: a batch worker reading good files should not pay it."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import sys; from pathlib import Path; import editor.importers.intake; "
+        "from editor.importers.any_file import read_any; "
+        "read_any(Path(sys.argv[1])); print('pydantic' in sys.modules)"
+    )
+    sample = ROOT / "resources" / "examples" / "longting-2023.nianbao"
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(sample)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
