@@ -13,13 +13,24 @@ from editor.batch.review import ReviewedFile
 from editor.domain.checks import Finding, check_report
 from editor.domain.errors import UserError
 from editor.domain.storage import FILE_SUFFIX, save_report
-from editor.domain.summing import ReportSum, SumSource, sum_reports
+from editor.domain.summing import ReportSum, SumSource, refuse_mismatches, sum_reports
 
 SUM_SUFFIXES = (FILE_SUFFIX, ".xlsx")
 
 
 def sum_reviewed(files: Sequence[ReviewedFile], organ: str, year: int) -> ReportSum:
     """The 汇总 of `files`. Raises UserError when one cannot be read or does not fit."""
+    _refuse_unreadable(files)
+    return sum_reports(_sources(files), organ.strip(), year)
+
+
+def check_summable(files: Sequence[ReviewedFile], year: int) -> None:
+    """Raises the UserError the 汇总 of `files` for `year` would raise, without summing."""
+    _refuse_unreadable(files)
+    refuse_mismatches(_sources(files), year)
+
+
+def _refuse_unreadable(files: Sequence[ReviewedFile]) -> None:
     unreadable = [f for f in files if f.report is None]
     if unreadable:
         lines = [f"“{f.name}”：{(f.problem or '无法读取').splitlines()[0]}" for f in unreadable]
@@ -28,8 +39,10 @@ def sum_reviewed(files: Sequence[ReviewedFile], organ: str, year: int) -> Report
             + "\n".join(lines)
             + "\n请换成可读取的版本，或去掉这些文件后再汇总。"
         )
-    sources = [SumSource(f.name, f.report) for f in files if f.report is not None]
-    return sum_reports(sources, organ.strip(), year)
+
+
+def _sources(files: Sequence[ReviewedFile]) -> list[SumSource]:
+    return [SumSource(f.name, f.report) for f in files if f.report is not None]
 
 
 def sum_notes(files: Sequence[ReviewedFile], result: ReportSum) -> list[str]:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from editor.domain.errors import UserError
-from editor.domain.forms import CellRef, FormDef, FormVersion, form_for, form_version_for_year
+from editor.domain.forms import CellRef, FormDef, form_for, form_version_for_year
 from editor.domain.model import Meta, Report, TableValues, nested_values
 
 _SHOWN_CELLS = 5  # cells named per report in a note; the rest are counted
@@ -64,8 +64,8 @@ def _label(source: SumSource) -> str:
 
 def sum_reports(sources: Sequence[SumSource], organ: str, year: int) -> ReportSum:
     """The 汇总 of `sources` for `organ` and `year`. Raises UserError when they cannot be summed."""
+    refuse_mismatches(sources, year)
     version = form_version_for_year(year)
-    _refuse_mismatches(sources, year, version)
     form = form_for(version)
     reports = [s.report for s in sources]
     values, blanks = _sum_cells(form, sources, [r.tables for r in reports])
@@ -92,7 +92,10 @@ def sum_reports(sources: Sequence[SumSource], organ: str, year: int) -> ReportSu
     return result
 
 
-def _refuse_mismatches(sources: Sequence[SumSource], year: int, version: FormVersion) -> None:
+def refuse_mismatches(sources: Sequence[SumSource], year: int) -> None:
+    """Raises UserError when `sources` cannot be summed for `year`: none, another year, another
+    form, an organ twice, a 汇总 beside a report it already holds. Sums nothing."""
+    version = form_version_for_year(year)
     if not sources:
         raise UserError("没有可汇总的报告。")
     problems: list[str] = []

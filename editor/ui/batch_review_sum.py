@@ -100,11 +100,11 @@ def sum_dialog(
 
 def sum_refusal(files: Sequence[ReviewedFile], year: int) -> str:
     """Why `files` cannot be summed for `year` (the same checks as the 汇总), or ""."""
-    from editor.batch.sum_files import sum_reviewed
+    from editor.batch.sum_files import check_summable
     from editor.domain.errors import UserError
 
     try:
-        sum_reviewed(files, "（预检）", year)
+        check_summable(files, year)
     except UserError as e:
         return str(e)
     return ""
